@@ -1,0 +1,2 @@
+#include "CKilnKernels.h"
+int ckiln_version(void) { return 1; }

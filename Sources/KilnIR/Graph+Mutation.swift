@@ -1,0 +1,173 @@
+// MARK: - Lookups and edits that keep `nodes` topologically ordered
+
+extension Graph {
+    /// Index of the node producing each value name.
+    public func producerIndex() -> [String: Int] {
+        var map: [String: Int] = [:]
+        for (i, n) in nodes.enumerated() {
+            for o in n.outputs where !o.isEmpty { map[o] = i }
+        }
+        return map
+    }
+
+    /// Indices of the nodes consuming each value name (including reads from inside subgraphs).
+    public func consumerIndex() -> [String: [Int]] {
+        var map: [String: [Int]] = [:]
+        for (i, n) in nodes.enumerated() {
+            var seen = Set<String>()
+            for name in n.inputs where !name.isEmpty && seen.insert(name).inserted {
+                map[name, default: []].append(i)
+            }
+            for g in n.subgraphs {
+                for name in g.outerScopeReads() where seen.insert(name).inserted {
+                    map[name, default: []].append(i)
+                }
+            }
+        }
+        return map
+    }
+
+    /// The node producing `value`, if any.
+    public func producer(of value: String) -> Node? {
+        nodes.first { $0.outputs.contains(value) }
+    }
+
+    /// The nodes consuming `value`.
+    public func consumers(of value: String) -> [Node] {
+        let idx = consumerIndex()[value] ?? []
+        return idx.map { nodes[$0] }
+    }
+
+    /// Names read by this graph (and its nested subgraphs) that it does not define itself.
+    public func outerScopeReads() -> Set<String> {
+        var defined = Set(inputs.map(\.name))
+        defined.formUnion(initializers.map(\.name))
+        defined.formUnion(sparseInitializers.map(\.values.name))
+        var reads = Set<String>()
+        for n in nodes {
+            for i in n.inputs where !i.isEmpty && !defined.contains(i) { reads.insert(i) }
+            for g in n.subgraphs {
+                for r in g.outerScopeReads() where !defined.contains(r) { reads.insert(r) }
+            }
+            for o in n.outputs where !o.isEmpty { defined.insert(o) }
+        }
+        for o in outputs where !defined.contains(o.name) { reads.insert(o.name) }
+        return reads
+    }
+
+    /// Rewrites every read of `old` (node inputs, subgraph outer-scope reads, graph outputs) to
+    /// `new`. Precondition: `new` is defined before every former reader of `old`.
+    public mutating func replaceAllUses(of old: String, with new: String) {
+        for i in nodes.indices {
+            nodes[i].renameInput(old, to: new)
+        }
+        for i in outputs.indices where outputs[i].name == old { outputs[i].name = new }
+    }
+
+    /// Removes the node at `index`. Its outputs become undefined; callers rewire uses first.
+    public mutating func removeNode(at index: Int) {
+        nodes.remove(at: index)
+    }
+
+    /// Removes all nodes whose indices are in `indices`, preserving the order of the rest.
+    public mutating func removeNodes(at indices: Set<Int>) {
+        guard !indices.isEmpty else { return }
+        nodes = nodes.enumerated().filter { !indices.contains($0.offset) }.map(\.element)
+    }
+
+    /// Inserts `node` at the earliest position after the producers of all its inputs, keeping
+    /// the order topological. Returns its index.
+    @discardableResult
+    public mutating func addNode(_ node: Node) -> Int {
+        let producers = producerIndex()
+        var position = 0
+        for i in node.inputs where !i.isEmpty {
+            if let p = producers[i] { position = max(position, p + 1) }
+        }
+        for g in node.subgraphs {
+            for r in g.outerScopeReads() {
+                if let p = producers[r] { position = max(position, p + 1) }
+            }
+        }
+        nodes.insert(node, at: position)
+        return position
+    }
+
+    /// Reorders `nodes` topologically (stable: keeps the file order where it is already valid).
+    /// Throws `invalidGraph` naming a node on a cycle.
+    public mutating func sortTopologically() throws {
+        let order = try topologicalOrder()
+        nodes = order.map { nodes[$0] }
+    }
+
+    /// A stable topological order of node indices, or `invalidGraph` on a cycle.
+    public func topologicalOrder() throws -> [Int] {
+        let producers = producerIndex()
+        var deps = [[Int]](repeating: [], count: nodes.count)
+        var indegree = [Int](repeating: 0, count: nodes.count)
+        for (i, n) in nodes.enumerated() {
+            var reads = Set(n.inputs.filter { !$0.isEmpty })
+            for g in n.subgraphs { reads.formUnion(g.outerScopeReads()) }
+            for r in reads {
+                if let p = producers[r], p != i {
+                    deps[p].append(i)
+                    indegree[i] += 1
+                } else if let p = producers[r], p == i {
+                    throw KilnError(
+                        .invalidGraph, "node reads its own output '\(r)' (a cycle)",
+                        at: .init(node: n.label(index: i), value: r))
+                }
+            }
+        }
+        // Kahn's algorithm with a min-heap substitute: always take the lowest ready index.
+        var ready = indegree.indices.filter { indegree[$0] == 0 }.sorted(by: >)
+        var order: [Int] = []
+        order.reserveCapacity(nodes.count)
+        while let i = ready.popLast() {
+            order.append(i)
+            for j in deps[i] {
+                indegree[j] -= 1
+                if indegree[j] == 0 {
+                    let pos = ready.firstIndex(where: { $0 < j }) ?? ready.endIndex
+                    ready.insert(j, at: pos)
+                }
+            }
+        }
+        if order.count != nodes.count {
+            let stuck = indegree.indices.first { indegree[$0] > 0 } ?? 0
+            throw KilnError(
+                .invalidGraph, "the graph has a cycle through this node",
+                at: .init(node: nodes[stuck].label(index: stuck)))
+        }
+        return order
+    }
+}
+
+extension Node {
+    /// Renames reads of `old` in inputs and in subgraphs' outer-scope reads.
+    public mutating func renameInput(_ old: String, to new: String) {
+        for j in inputs.indices where inputs[j] == old { inputs[j] = new }
+        for a in attributes.indices {
+            switch attributes[a].value {
+            case .graph(var g):
+                if g.outerScopeReads().contains(old) {
+                    g.renameOuterRead(old, to: new)
+                    attributes[a].value = .graph(g)
+                }
+            case .graphs(var gs):
+                for k in gs.indices where gs[k].outerScopeReads().contains(old) {
+                    gs[k].renameOuterRead(old, to: new)
+                }
+                attributes[a].value = .graphs(gs)
+            default: break
+            }
+        }
+    }
+}
+
+extension Graph {
+    fileprivate mutating func renameOuterRead(_ old: String, to new: String) {
+        for i in nodes.indices { nodes[i].renameInput(old, to: new) }
+        for i in outputs.indices where outputs[i].name == old { outputs[i].name = new }
+    }
+}

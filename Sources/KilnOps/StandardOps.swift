@@ -1,0 +1,11 @@
+/// The catalog of every op with a reference kernel. Adding an op = one file + one line here.
+public enum StandardOps {
+    /// A registry holding every standard op.
+    public static let registry: OpRegistry = OpRegistry(all)
+
+    /// Every op definition, grouped by family.
+    public static var all: [any OpDefinition] {
+        var ops: [any OpDefinition] = []
+        return ops
+    }
+}

@@ -1,0 +1,17 @@
+import ArgumentParser
+import Foundation
+import KilnIR
+
+/// The `kiln` command-line tool: a thin layer that parses arguments, calls the libraries, prints.
+@main
+struct Kiln: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "kiln",
+        abstract: "Convert, optimize, check and run neural-network models.",
+        discussion: """
+            Exit codes: 0 success, 1 findings or tolerance exceeded, 2 unusable input or usage.
+            """,
+        version: "0.1.0",
+        subcommands: []
+    )
+}
