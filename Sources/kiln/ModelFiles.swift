@@ -30,13 +30,19 @@ enum ModelFiles {
         return f
     }
 
-    static func load(_ path: String, format override: ModelFormat? = nil) throws -> Model {
+    /// Loads a model; with `verify`, also checks the graph's structural invariants.
+    static func load(_ path: String, format override: ModelFormat? = nil, verify: Bool = true)
+        throws -> Model
+    {
         let url = URL(fileURLWithPath: path)
         do {
+            let model: Model
             switch try format(of: path, override: override) {
-            case .onnx: return try ONNXReader().read(contentsOf: url)
-            case .json: return try JSONModelFile.read(url)
+            case .onnx: model = try ONNXReader().read(contentsOf: url)
+            case .json: model = try JSONModelFile.read(url)
             }
+            if verify { try Verifier().verify(model) }
+            return model
         } catch let e as KilnError {
             throw e.inFile(path)
         }
