@@ -40,8 +40,9 @@ public struct ONNXReader: Sendable {
             let data = try MappedFile.map(url, maxBytes: options.maxFileBytes)
             let root = options.externalDataRoot ?? url.deletingLastPathComponent()
             return try read(data, externalDataRoot: root)
-        } catch let e as KilnError {
-            throw e.inFile(url.path)
+        } catch var e as KilnError {
+            e.location.file = url.relativePath
+            throw e
         }
     }
 
@@ -453,7 +454,14 @@ struct ImportContext {
             e.location.value = p.name
             throw e
         }
-        let file = try MappedFile.map(url, maxBytes: Int.max, allowSymlink: false)
+        let file: Data
+        do {
+            file = try MappedFile.map(url, maxBytes: Int.max, allowSymlink: false)
+        } catch let e as KilnError {
+            throw KilnError(
+                .malformedInput, "tensor '\(p.name)': cannot read external data '\(location)': \(e.message)",
+                at: loc)
+        }
         guard let need = type.byteCount(elements: count), need <= options.maxTensorBytes else {
             throw KilnError(.limitExceeded, "tensor '\(p.name)' exceeds the tensor size limit", at: loc)
         }

@@ -14,4 +14,19 @@ struct Kiln: ParsableCommand {
         version: "0.1.0",
         subcommands: [ConvertCommand.self, InspectCommand.self]
     )
+
+    /// Runs the command, mapping argument errors to exit code 2 (ArgumentParser uses 64).
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            if code == .validationFailure {
+                CLI.printError(fullMessage(for: error))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
 }

@@ -43,8 +43,9 @@ enum ModelFiles {
             }
             if verify { try Verifier().verify(model) }
             return model
-        } catch let e as KilnError {
-            throw e.inFile(path)
+        } catch var e as KilnError {
+            e.location.file = path
+            throw e
         }
     }
 
