@@ -100,32 +100,70 @@ public enum MappedFile {
 }
 
 /// Writes files atomically: to a temporary file in the same folder, then renamed into place, so
-/// a failure never leaves a half-written output.
+/// a failure never leaves a half-written output (the temporary file is removed on error).
+///
+/// Set `KILN_FSYNC=1` to also flush the file to disk before the rename (durable against power
+/// loss, at the cost of waiting for the disk); by default, like most converters, Kiln leaves
+/// that to the operating system.
 public enum AtomicFile {
     /// Writes all `parts` in order to `url` atomically.
     public static func write(_ parts: [Data], to url: URL) throws {
         let dir = url.deletingLastPathComponent()
         let tmp = dir.appendingPathComponent(
             ".\(url.lastPathComponent).kiln-tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
-        guard FileManager.default.createFile(atPath: tmp.path, contents: nil) else {
-            throw KilnError(.io, "cannot create a temporary file in \(dir.path)", at: .init(file: url.path))
+        let fd = open(tmp.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard fd >= 0 else {
+            throw KilnError(
+                .io, "cannot create a temporary file in \(dir.path): \(String(cString: strerror(errno)))",
+                at: .init(file: url.relativePath))
         }
-        do {
-            let handle = try FileHandle(forWritingTo: tmp)
-            defer { try? handle.close() }
-            for p in parts where !p.isEmpty { try handle.write(contentsOf: p) }
-            try handle.synchronize()
-        } catch {
-            try? FileManager.default.removeItem(at: tmp)
-            throw KilnError(.io, "cannot write: \(error)", at: .init(file: url.path))
+        func fail(_ what: String) -> KilnError {
+            let msg = String(cString: strerror(errno))
+            close(fd)
+            unlink(tmp.path)
+            return KilnError(.io, "\(what): \(msg)", at: .init(file: url.relativePath))
+        }
+        for part in parts where !part.isEmpty {
+            let ok = part.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> Bool in
+                guard var p = raw.baseAddress else { return true }
+                var left = raw.count
+                while left > 0 {
+                    let n = systemWrite(fd, p, left)
+                    if n < 0 {
+                        if errno == EINTR { continue }
+                        return false
+                    }
+                    left -= n
+                    p += n
+                }
+                return true
+            }
+            if !ok { throw fail("cannot write") }
+        }
+        if ProcessInfo.processInfo.environment["KILN_FSYNC"] == "1", fsync(fd) != 0 {
+            throw fail("cannot flush to disk")
+        }
+        guard close(fd) == 0 else {
+            unlink(tmp.path)
+            throw KilnError(.io, "cannot write: \(String(cString: strerror(errno)))", at: .init(file: url.relativePath))
         }
         guard rename(tmp.path, url.path) == 0 else {
             let msg = String(cString: strerror(errno))
-            try? FileManager.default.removeItem(at: tmp)
-            throw KilnError(.io, "cannot move the output into place: \(msg)", at: .init(file: url.path))
+            unlink(tmp.path)
+            throw KilnError(.io, "cannot move the output into place: \(msg)", at: .init(file: url.relativePath))
         }
     }
 
     /// Writes `data` to `url` atomically.
     public static func write(_ data: Data, to url: URL) throws { try write([data], to: url) }
+}
+
+/// The C library's `write(2)` (named apart from Swift's own `write` overloads).
+@inline(__always)
+private func systemWrite(_ fd: Int32, _ p: UnsafeRawPointer, _ n: Int) -> Int {
+    #if canImport(Glibc)
+        return Glibc.write(fd, p, n)
+    #else
+        return Darwin.write(fd, p, n)
+    #endif
 }
