@@ -1,0 +1,91 @@
+import ArgumentParser
+import Foundation
+import KilnIR
+import KilnOps
+import KilnRuntime
+
+struct BenchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench",
+        abstract: "Time a model in Kiln's runtime (median of repeated runs).",
+        discussion: """
+            Plans the model once, runs --warmup untimed iterations, then --runs timed ones on the \
+            same inputs (given with --input, or random with --seed). Reports median, mean, min, \
+            p90 and max latency. One thread by default for reproducible numbers.
+            """)
+
+    @Argument(help: "The model to time.")
+    var model: String
+    @Option(name: .customLong("input"), help: "NAME=FILE or FILE.npz; default random inputs.")
+    var inputs: [String] = []
+    @Option(help: "Seed for random inputs.")
+    var seed: UInt64 = 0
+    @Option(help: "Timed runs.")
+    var runs: Int = 20
+    @Option(help: "Untimed warm-up runs.")
+    var warmup: Int = 3
+    @Option(help: "Threads.")
+    var threads: Int = 1
+    @Option(help: "Output format: text or json.")
+    var format: OutputFormat = .text
+
+    struct Report: Encodable {
+        var model: String
+        var runs: Int
+        var threads: Int
+        var planMilliseconds: Double
+        var medianMilliseconds: Double
+        var meanMilliseconds: Double
+        var minMilliseconds: Double
+        var p90Milliseconds: Double
+        var maxMilliseconds: Double
+    }
+
+    func run() throws {
+        try CLI.guarded {
+            guard runs > 0, warmup >= 0, threads > 0 else {
+                throw KilnError(.usage, "--runs and --threads must be positive, --warmup not negative")
+            }
+            let m = try ModelFiles.load(model)
+            let start = ContinuousClock.now
+            let plan = try InferencePlan(model: m, options: InferenceOptions(threads: threads))
+            let planTime = ContinuousClock.now - start
+            let feeds = inputs.isEmpty
+                ? try TensorFiles.randomFeeds(graph: m.graph, seed: seed, dims: [:])
+                : try TensorFiles.feeds(inputs, graph: m.graph)
+            for _ in 0..<warmup { _ = try plan.run(feeds) }
+            var times: [Double] = []
+            for _ in 0..<runs {
+                let t0 = ContinuousClock.now
+                _ = try plan.run(feeds)
+                times.append((ContinuousClock.now - t0).milliseconds)
+            }
+            times.sort()
+            let report = Report(
+                model: model, runs: runs, threads: threads, planMilliseconds: planTime.milliseconds,
+                medianMilliseconds: times.count % 2 == 1
+                    ? times[times.count / 2] : (times[times.count / 2 - 1] + times[times.count / 2]) / 2,
+                meanMilliseconds: times.reduce(0, +) / Double(times.count),
+                minMilliseconds: times[0],
+                p90Milliseconds: times[min(times.count - 1, Int(Double(times.count) * 0.9))],
+                maxMilliseconds: times[times.count - 1])
+            switch format {
+            case .json: print(try CLI.json(report))
+            case .text:
+                print(
+                    String(
+                        format: "%@: median %.3f ms  mean %.3f  min %.3f  p90 %.3f  max %.3f  (%d runs, %d thread%@, plan %.1f ms)",
+                        model, report.medianMilliseconds, report.meanMilliseconds, report.minMilliseconds,
+                        report.p90Milliseconds, report.maxMilliseconds, runs, threads, threads == 1 ? "" : "s",
+                        report.planMilliseconds))
+            }
+        }
+    }
+}
+
+extension Duration {
+    var milliseconds: Double {
+        let c = components
+        return Double(c.seconds) * 1e3 + Double(c.attoseconds) * 1e-15
+    }
+}

@@ -1,0 +1,101 @@
+import ArgumentParser
+import Foundation
+import KilnIR
+import KilnOps
+import KilnRuntime
+
+struct RunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Run a model on inputs with Kiln's reference runtime.",
+        discussion: """
+            Inputs: --input NAME=FILE (.npy or ONNX TensorProto .pb), or --input FILE.npz to feed \
+            every member by name. Outputs are summarized on stdout and, with --output OUT.npz, \
+            saved for numpy (np.load). Exit 0, or 2 when the model or an input cannot be used \
+            (the error names the input, what was expected and what was given).
+            """)
+
+    @Argument(help: "The model to run (.onnx or .json).")
+    var model: String
+
+    @Option(name: .customLong("input"), help: "NAME=FILE or FILE.npz; repeat for more inputs.")
+    var inputs: [String] = []
+
+    @Option(name: .shortAndLong, help: "Save every output to this .npz file.")
+    var output: String?
+
+    @Option(help: "Output format: text or json.")
+    var format: OutputFormat = .text
+
+    @Option(help: "Threads (1 is deterministic and the default).")
+    var threads: Int = 1
+
+    func run() throws {
+        try CLI.guarded {
+            let m = try ModelFiles.load(model)
+            let plan = try InferencePlan(model: m, options: InferenceOptions(threads: threads))
+            let feeds = try TensorFiles.feeds(inputs, graph: m.graph)
+            let outputs = try plan.run(feeds)
+            let ordered = m.graph.outputs.compactMap { o in outputs[o.name].map { (o.name, $0) } }
+            if let output {
+                var tensors: [(String, Tensor)] = []
+                for (name, v) in ordered {
+                    guard let t = v.tensor else {
+                        throw KilnError(.unsupportedFeature, "output '\(name)' is not a tensor; .npz holds tensors only")
+                    }
+                    tensors.append((name, t))
+                }
+                try AtomicFile.write(try NumPyFiles.writeArchive(tensors), to: URL(fileURLWithPath: output))
+            }
+            let summaries = ordered.map { OutputSummary(name: $0.0, value: $0.1) }
+            switch format {
+            case .json: print(try CLI.json(["outputs": summaries]))
+            case .text: for s in summaries { print(s.text) }
+            }
+        }
+    }
+}
+
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable { case text, json }
+
+/// What `kiln run` prints about one output: type, shape, a few values and simple statistics.
+struct OutputSummary: Encodable {
+    var name: String
+    var elementType: String
+    var shape: [Int64]
+    var first: [Double]
+    var min: Double?
+    var max: Double?
+    var mean: Double?
+
+    init(name: String, value: Value) {
+        self.name = name
+        guard let t = value.tensor else {
+            elementType = value == .none ? "none" : "sequence"
+            shape = []
+            first = []
+            return
+        }
+        elementType = t.elementType.name
+        shape = t.shape
+        let v = (try? t.doubles()) ?? []
+        first = Array(v.prefix(8))
+        let finite = v.filter(\.isFinite)
+        min = finite.min()
+        max = finite.max()
+        mean = finite.isEmpty ? nil : finite.reduce(0, +) / Double(finite.count)
+    }
+
+    var text: String {
+        let shapeText = "[" + shape.map(String.init).joined(separator: ",") + "]"
+        var s = "\(name): \(elementType)\(shapeText)"
+        if let min, let max, let mean {
+            s += String(format: "  min %.6g  max %.6g  mean %.6g", min, max, mean)
+        }
+        if !first.isEmpty {
+            s += "\n  " + first.map { String(format: "%.6g", $0) }.joined(separator: " ")
+                + (shape.isEmpty || first.count < 8 ? "" : " ...")
+        }
+        return s
+    }
+}

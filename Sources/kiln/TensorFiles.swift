@@ -1,0 +1,121 @@
+import Foundation
+import KilnIR
+import KilnONNX
+import KilnOps
+
+/// Input feeding for `run`, `diff` and `bench`: `NAME=FILE` pairs or a whole `.npz`.
+enum TensorFiles {
+    /// Reads one tensor from `.npy` or ONNX `.pb`.
+    static func readTensor(_ path: String, name: String) throws -> Tensor {
+        let url = URL(fileURLWithPath: path)
+        do {
+            switch url.pathExtension.lowercased() {
+            case "npy":
+                var t = try NumPyFiles.decode(try MappedFile.map(url), name: name)
+                t.name = name
+                return t
+            case "pb":
+                var t = try ONNXTensorFile.read(contentsOf: url)
+                t.name = name
+                return t
+            default:
+                throw KilnError(.usage, "unknown tensor file type; use .npy, .npz or .pb")
+            }
+        } catch var e as KilnError {
+            e.location.file = path
+            if e.location.value == nil { e.location.value = name }
+            throw e
+        }
+    }
+
+    /// Parses `--input` specs into feeds. `NAME=FILE` feeds one input; a bare `.npz` feeds one
+    /// input per member; a bare `.npy`/`.pb` feeds the model's only input.
+    static func feeds(_ specs: [String], graph: Graph) throws -> [String: Value] {
+        var feeds: [String: Value] = [:]
+        let expected = graph.runtimeInputs.map(\.name)
+        for spec in specs {
+            if let eq = spec.firstIndex(of: "="), !spec.hasSuffix(".npz") || spec[..<eq].count > 0 {
+                let name = String(spec[..<eq])
+                let file = String(spec[spec.index(after: eq)...])
+                guard !name.isEmpty, !file.isEmpty else {
+                    throw KilnError(.usage, "--input '\(spec)' must be NAME=FILE or FILE.npz")
+                }
+                feeds[name] = .tensor(try readTensor(file, name: name))
+            } else if spec.lowercased().hasSuffix(".npz") {
+                let url = URL(fileURLWithPath: spec)
+                do {
+                    for (k, t) in try NumPyFiles.readArchive(try MappedFile.map(url)) {
+                        feeds[k] = .tensor(t)
+                    }
+                } catch var e as KilnError {
+                    e.location.file = spec
+                    throw e
+                }
+            } else {
+                guard expected.count == 1, let only = expected.first else {
+                    throw KilnError(
+                        .usage,
+                        "--input '\(spec)' has no NAME= but the model has \(expected.count) inputs (\(expected.joined(separator: ", ")))")
+                }
+                feeds[only] = .tensor(try readTensor(spec, name: only))
+            }
+        }
+        return feeds
+    }
+
+    /// Random inputs fitting each runtime input's type and shape, from a seeded generator.
+    /// Symbolic or unknown dims take `dims[symbol]` or 1.
+    static func randomFeeds(graph: Graph, seed: UInt64, dims: [String: Int64]) throws -> [String: Value] {
+        var rng = SplitMix64(seed: seed)
+        var feeds: [String: Value] = [:]
+        for info in graph.runtimeInputs {
+            guard case .tensor(let tt)? = info.type else {
+                throw KilnError(
+                    .usage, "input '\(info.name)' is not a tensor; give it with --input",
+                    at: .init(value: info.name))
+            }
+            let shape: [Int64] = (tt.shape ?? []).map { d in
+                switch d {
+                case .known(let v): return v
+                case .symbol(let s): return dims[s] ?? 1
+                case .unknown: return 1
+                }
+            }
+            guard let n = Tensor.elementCount(shape), n <= 1 << 28 else {
+                throw KilnError(.usage, "input '\(info.name)' shape \(shape) is too large for random data")
+            }
+            var t = Tensor(name: info.name, elementType: tt.elementType, shape: shape)
+            switch tt.elementType {
+            case .float32: t.data = Float.pack((0..<n).map { _ in Float(rng.unit() * 2 - 1) })
+            case .float64: t.data = Double.pack((0..<n).map { _ in rng.unit() * 2 - 1 })
+            case .float16: t.data = Float16.pack((0..<n).map { _ in Float16(rng.unit() * 2 - 1) })
+            case .int64: t.data = Int64.pack((0..<n).map { _ in Int64(rng.next() % 10) })
+            case .int32: t.data = Int32.pack((0..<n).map { _ in Int32(rng.next() % 10) })
+            case .int8: t.data = Int8.pack((0..<n).map { _ in Int8(Int(rng.next() % 21) - 10) })
+            case .uint8: t.data = UInt8.pack((0..<n).map { _ in UInt8(rng.next() % 256) })
+            case .bool: t.data = Bool.pack((0..<n).map { _ in rng.next() & 1 == 1 })
+            default:
+                throw KilnError(
+                    .usage,
+                    "cannot make random \(tt.elementType.name) data for input '\(info.name)'; give it with --input")
+            }
+            feeds[info.name] = .tensor(t)
+        }
+        return feeds
+    }
+}
+
+/// A small, fast, seedable generator (SplitMix64) so `--seed` gives the same inputs everywhere.
+struct SplitMix64: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+    /// Uniform in [0, 1).
+    mutating func unit() -> Double { Double(next() >> 11) * 0x1.0p-53 }
+}
