@@ -9,7 +9,6 @@ import Testing
 /// `jsonschema` (an independent implementation of JSON Schema draft 2020-12), and that
 /// Python's own JSON parser sees the same values the Swift writer meant.
 @Suite struct SchemaTests {
-    static let python = URL(fileURLWithPath: "/work/venv/bin/python")
     static let schema = Fixtures.root.appendingPathComponent("schemas/kiln-json.schema.json")
 
     static let script = """
@@ -27,27 +26,22 @@ import Testing
         sys.exit(1 if failed else 0)
         """
 
+    /// A Python with `jsonschema`: the shared test helper's choice (`$KILN_PYTHON`, `.venv`,
+    /// `python3`), else the machine's `/work/venv`.
+    static let python: String? = {
+        if let p = Fixtures.python(with: ["jsonschema"]) { return p }
+        let venv = "/work/venv/bin/python"
+        if let r = try? Fixtures.run(venv, ["-c", "import jsonschema"]), r.status == 0 { return venv }
+        return nil
+    }()
+
     /// Runs `python -c script args`; nil when Python or jsonschema is unavailable.
-    static func runPython(_ script: String, _ args: [String]) throws -> (status: Int32, output: String)? {
-        guard FileManager.default.isExecutableFile(atPath: python.path) else { return nil }
-        let probe = Process()
-        probe.executableURL = python
-        probe.arguments = ["-c", "import jsonschema"]
-        probe.standardOutput = FileHandle.nullDevice
-        probe.standardError = FileHandle.nullDevice
-        try probe.run()
-        probe.waitUntilExit()
-        guard probe.terminationStatus == 0 else { return nil }
-        let p = Process()
-        p.executableURL = python
-        p.arguments = ["-c", script] + args
-        let pipe = Pipe()
-        p.standardOutput = pipe
-        p.standardError = pipe
-        try p.run()
-        let out = pipe.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return (p.terminationStatus, String(decoding: out, as: UTF8.self))
+    static func runPython(_ script: String, _ args: [String]) throws
+        -> (status: Int32, output: String)?
+    {
+        guard let python else { return nil }
+        let r = try Fixtures.run(python, ["-c", script] + args)
+        return (r.status, r.stdout + r.stderr)
     }
 
     @Test func writtenDocumentsValidateAgainstTheSchema() throws {
@@ -71,7 +65,7 @@ import Testing
         paths.append(Fixtures.directory.appendingPathComponent("json/hand-written.json").path)
         guard let (status, output) = try Self.runPython(Self.script, [Self.schema.path] + paths)
         else {
-            return Fixtures.skip(#function, "no /work/venv/bin/python with jsonschema")
+            return Fixtures.skip(#function, "no Python with jsonschema (set KILN_PYTHON)")
         }
         #expect(status == 0, "schema violations:\n\(output)")
     }
@@ -95,7 +89,7 @@ import Testing
             try Data(text.utf8).write(to: url)
             guard let (status, _) = try Self.runPython(Self.script, [Self.schema.path, url.path])
             else {
-                return Fixtures.skip(#function, "no /work/venv/bin/python with jsonschema")
+                return Fixtures.skip(#function, "no Python with jsonschema (set KILN_PYTHON)")
             }
             #expect(status == 1, "the schema accepted broken document \(i)")
         }
@@ -130,7 +124,7 @@ import Testing
             print("ok")
             """
         guard let (status, output) = try Self.runPython(script, [url.path]) else {
-            return Fixtures.skip(#function, "no /work/venv/bin/python")
+            return Fixtures.skip(#function, "no Python with jsonschema (set KILN_PYTHON)")
         }
         #expect(status == 0, "\(output)")
     }
