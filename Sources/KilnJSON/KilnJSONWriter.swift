@@ -84,6 +84,33 @@ public struct KilnJSONWriter: Sendable {
         members.append(contentsOf: body)
         return (Data(JSONPrinter.render(.object(members))), sidecar)
     }
+
+    /// Writes `model` to `url` and, when needed, its sidecar `<name>.bin` beside it (for
+    /// `model.json`, `model.bin`). Each file is written atomically (temporary file + rename),
+    /// the sidecar first, so a reader never sees a document whose sidecar is missing. Returns
+    /// the files written. Throws `io` when a file cannot be written.
+    @discardableResult
+    public func write(_ model: Model, to url: URL) throws -> [URL] {
+        let sidecarName = url.deletingPathExtension().lastPathComponent + ".bin"
+        let (json, sidecar) = try write(model, sidecarName: sidecarName)
+        var written: [URL] = []
+        func save(_ data: Data, _ target: URL) throws {
+            do {
+                try data.write(to: target, options: .atomic)
+            } catch {
+                throw KilnError(
+                    .io, "cannot write the file: \(error.localizedDescription)",
+                    at: .init(file: target.path), underlying: error)
+            }
+            written.append(target)
+        }
+        if let sidecar {
+            try save(sidecar, url.deletingLastPathComponent()
+                .appendingPathComponent(sidecarName, isDirectory: false))
+        }
+        try save(json, url)
+        return written
+    }
 }
 
 /// Builds the JSON tree for a model and collects the sidecar bytes.

@@ -174,3 +174,22 @@ extension JSONValue {
     /// One-line rendering, for assertions on single values.
     var textForTest: String { JSONPrinter.scalarText(self) }
 }
+
+@Test func writingToAFilePutsTheSidecarBesideIt() throws {
+    let dir = FileManager.default.temporaryDirectory
+        .appendingPathComponent("kiln-json-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let url = dir.appendingPathComponent("net.json")
+    let model = SampleModels.smallMLP()
+    let written = try KilnJSONWriter().write(model, to: url)
+    #expect(written.map(\.lastPathComponent) == ["net.bin", "net.json"])
+    let text = try String(contentsOf: url, encoding: .utf8)
+    #expect(text.contains("\"sidecar\": {\"file\": \"net.bin\", \"length\": 1280}"))
+    #expect(try KilnJSONReader().read(contentsOf: url) == model)
+    // Without large tensors there is no sidecar.
+    let small = dir.appendingPathComponent("small.json")
+    #expect(try KilnJSONWriter(options: .inline).write(model, to: small) == [small])
+    #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("small.bin").path))
+    #expect(try KilnJSONReader().read(contentsOf: small) == model)
+}

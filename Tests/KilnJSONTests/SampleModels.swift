@@ -127,6 +127,8 @@ enum SampleModels {
             Attribute(name: "f", value: .float(0.2)),
             Attribute(name: "f_neg0", value: .float(-0.0)),
             Attribute(name: "f_inf", value: .float(-.infinity)),
+            Attribute(name: "f_nan", value: .float(.nan)),
+            Attribute(name: "f_nan_payload", value: .float(Float(bitPattern: 0xFFA0_0001))),
             Attribute(name: "s", value: .string(Data("constant".utf8))),
             Attribute(name: "s_bin", value: .string(bytes([0xC3, 0x28, 0x00, 0xFF]))),
             Attribute(name: "s_empty", value: .string(Data())),
@@ -136,7 +138,9 @@ enum SampleModels {
             Attribute(name: "ty", value: .type(allTypes[6])),
             Attribute(name: "is", value: .ints([0, 1, -1, Int64.max, Int64.min])),
             Attribute(name: "is_empty", value: .ints([])),
-            Attribute(name: "fs", value: .floats([1, 0.5, .leastNonzeroMagnitude, .greatestFiniteMagnitude, .infinity])),
+            Attribute(name: "fs", value: .floats(
+                [1, 0.5, .leastNonzeroMagnitude, .greatestFiniteMagnitude, .infinity, .nan]
+                    + specialFloats)),
             Attribute(name: "fs_empty", value: .floats([])),
             Attribute(name: "ss", value: .strings([Data("a".utf8), bytes([0x80]), Data()])),
             Attribute(
