@@ -12,7 +12,8 @@ struct JSONFields {
 
     init(_ value: JSONValue, at path: String, what: String, allowed: Set<String>) throws {
         guard case .object(let list) = value else {
-            throw JSONFields.error("expected \(what) (an object) but found \(value.kindDescription)",
+            throw JSONFields.error(
+                "expected \(what) (an object) but found \(value.kindDescription)",
                 at: path)
         }
         var dict: [String: JSONValue] = [:]
@@ -102,7 +103,8 @@ enum Scalar {
             throw JSONFields.error("expected an integer but found \(v.kindDescription)", at: path())
         }
         guard let i = Int64(text) else {
-            let why = text.contains(where: { $0 == "." || $0 == "e" || $0 == "E" })
+            let why =
+                text.contains(where: { $0 == "." || $0 == "e" || $0 == "E" })
                 ? "integers are written without a fraction or exponent"
                 : "it does not fit in int64"
             throw JSONFields.error("expected an integer but found \(text) (\(why))", at: path())
@@ -149,12 +151,14 @@ enum Scalar {
 
     static func bool(_ v: JSONValue, at path: @autoclosure () -> String) throws -> Bool {
         guard case .bool(let b) = v else {
-            throw JSONFields.error("expected true or false but found \(v.kindDescription)", at: path())
+            throw JSONFields.error(
+                "expected true or false but found \(v.kindDescription)", at: path())
         }
         return b
     }
 
-    static func array(_ v: JSONValue, at path: String) throws -> [(value: JSONValue, path: String)] {
+    static func array(_ v: JSONValue, at path: String) throws -> [(value: JSONValue, path: String)]
+    {
         guard case .array(let a) = v else {
             throw JSONFields.error("expected an array but found \(v.kindDescription)", at: path)
         }

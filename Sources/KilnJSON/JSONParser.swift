@@ -53,9 +53,15 @@ struct JSONParser {
         case UInt8(ascii: "{"): return try parseObject()
         case UInt8(ascii: "["): return try parseArray()
         case UInt8(ascii: "\""): return .string(try parseString())
-        case UInt8(ascii: "t"): try expectLiteral("true"); return .bool(true)
-        case UInt8(ascii: "f"): try expectLiteral("false"); return .bool(false)
-        case UInt8(ascii: "n"): try expectLiteral("null"); return .null
+        case UInt8(ascii: "t"):
+            try expectLiteral("true")
+            return .bool(true)
+        case UInt8(ascii: "f"):
+            try expectLiteral("false")
+            return .bool(false)
+        case UInt8(ascii: "n"):
+            try expectLiteral("null")
+            return .null
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return try parseNumber()
         case let b: throw error("expected a value but found \(describe(b))")
         }
@@ -182,7 +188,8 @@ struct JSONParser {
         }
         if pos < bytes.count, bytes[pos] == UInt8(ascii: "e") || bytes[pos] == UInt8(ascii: "E") {
             pos += 1
-            if pos < bytes.count, bytes[pos] == UInt8(ascii: "+") || bytes[pos] == UInt8(ascii: "-") {
+            if pos < bytes.count, bytes[pos] == UInt8(ascii: "+") || bytes[pos] == UInt8(ascii: "-")
+            {
                 pos += 1
             }
             guard pos < bytes.count, isDigit(bytes[pos]) else {
@@ -190,7 +197,8 @@ struct JSONParser {
             }
             while pos < bytes.count, isDigit(bytes[pos]) { pos += 1 }
         }
-        let text = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<pos]), as: UTF8.self)
+        let text = String(
+            decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<pos]), as: UTF8.self)
         return .number(text)
     }
 
@@ -260,7 +268,9 @@ struct JSONParser {
                 if (0xD800...0xDBFF).contains(scalar) {
                     guard bytes.count - pos >= 6, bytes[pos] == UInt8(ascii: "\\"),
                         bytes[pos + 1] == UInt8(ascii: "u")
-                    else { throw error("a high surrogate \\u escape must be followed by a low one") }
+                    else {
+                        throw error("a high surrogate \\u escape must be followed by a low one")
+                    }
                     pos += 2
                     let low = UInt32(try parseHex4())
                     guard (0xDC00...0xDFFF).contains(low) else {
@@ -355,10 +365,12 @@ enum JSONPath {
 
     /// `base.key`, or `base["odd key"]` when the key is not a plain identifier.
     static func member(_ base: String, _ key: String) -> String {
-        let plain = !key.isEmpty && key.utf8.allSatisfy { b in
-            (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39)
-                || b == 0x5F
-        }
+        let plain =
+            !key.isEmpty
+            && key.utf8.allSatisfy { b in
+                (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39)
+                    || b == 0x5F
+            }
         if plain { return base + "." + key }
         let escaped = key.replacingOccurrences(of: "\\", with: "\\\\")
             .replacingOccurrences(of: "\"", with: "\\\"")

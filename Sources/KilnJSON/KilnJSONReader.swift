@@ -102,14 +102,16 @@ public struct KilnJSONReader: Sendable {
             attributes = try FileManager.default.attributesOfItem(atPath: url.path)
         } catch {
             throw KilnError(
-                .io, "cannot find the sidecar file '\(url.lastPathComponent)' next to the "
+                .io,
+                "cannot find the sidecar file '\(url.lastPathComponent)' next to the "
                     + "document: \(error.localizedDescription)",
                 at: .init(file: url.path), underlying: error)
         }
         let type = attributes[.type] as? FileAttributeType
         if type == .typeSymbolicLink {
             throw KilnError(
-                .io, "the sidecar is a symbolic link; refusing to follow it (copy the file instead)",
+                .io,
+                "the sidecar is a symbolic link; refusing to follow it (copy the file instead)",
                 at: .init(file: url.path))
         }
         if type != .typeRegular {

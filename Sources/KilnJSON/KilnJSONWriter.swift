@@ -75,10 +75,13 @@ public struct KilnJSONWriter: Sendable {
                         + "(no '/', '\\', '..' or absolute path)")
             }
             members.append(
-                ("sidecar", .object([
-                    ("file", .string(sidecarName)),
-                    ("length", .number(String(encoder.sidecar.count))),
-                ])))
+                (
+                    "sidecar",
+                    .object([
+                        ("file", .string(sidecarName)),
+                        ("length", .number(String(encoder.sidecar.count))),
+                    ])
+                ))
             sidecar = encoder.sidecar
         }
         members.append(contentsOf: body)
@@ -105,8 +108,10 @@ public struct KilnJSONWriter: Sendable {
             written.append(target)
         }
         if let sidecar {
-            try save(sidecar, url.deletingLastPathComponent()
-                .appendingPathComponent(sidecarName, isDirectory: false))
+            try save(
+                sidecar,
+                url.deletingLastPathComponent()
+                    .appendingPathComponent(sidecarName, isDirectory: false))
         }
         try save(json, url)
         return written
@@ -279,13 +284,18 @@ struct ModelEncoder {
         func tensorType(_ t: TensorType) -> JSONValue {
             var o: Members = [("elementType", .string(t.elementType.name))]
             if let shape = t.shape {
-                o.append(("shape", .array(shape.map { d in
-                    switch d {
-                    case .known(let v): return int(v)
-                    case .symbol(let s): return .string(s)
-                    case .unknown: return .null
-                    }
-                })))
+                o.append(
+                    (
+                        "shape",
+                        .array(
+                            shape.map { d in
+                                switch d {
+                                case .known(let v): return int(v)
+                                case .symbol(let s): return .string(s)
+                                case .unknown: return .null
+                                }
+                            })
+                    ))
             }
             return .object(o)
         }
@@ -296,9 +306,12 @@ struct ModelEncoder {
         case .optional(let e): return .object([("optional", e.map(valueType) ?? .null)])
         case .map(let k, let v):
             return .object([
-                ("map", .object([
-                    ("key", .string(k.name)), ("value", v.map(valueType) ?? .null),
-                ]))
+                (
+                    "map",
+                    .object([
+                        ("key", .string(k.name)), ("value", v.map(valueType) ?? .null),
+                    ])
+                )
             ])
         case .opaque(let d, let n):
             return .object([("opaque", .object([("domain", .string(d)), ("name", .string(n))]))])
@@ -338,9 +351,14 @@ struct ModelEncoder {
             sidecar.append(contentsOf: repeatElement(0, count: pad))
             let offset = sidecar.count
             sidecar.append(t.data)
-            o.append(("external", .object([
-                ("offset", .number(String(offset))), ("length", .number(String(t.data.count))),
-            ])))
+            o.append(
+                (
+                    "external",
+                    .object([
+                        ("offset", .number(String(offset))),
+                        ("length", .number(String(t.data.count))),
+                    ])
+                ))
         } else if t.data.count <= options.maxValueArrayBytes, let values = numbers(t) {
             o.append(("values", .array(values)))
         } else {

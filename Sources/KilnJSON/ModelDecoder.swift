@@ -42,7 +42,8 @@ struct ModelDecoder {
         }
         if let s = f["sidecar"] {
             let sf = try JSONFields(
-                s, at: f.path("sidecar"), what: "the sidecar description", allowed: ["file", "length"])
+                s, at: f.path("sidecar"), what: "the sidecar description",
+                allowed: ["file", "length"])
             let file = try sf.requiredString("file")
             guard KilnJSONReader.isPlainFileName(file) else {
                 throw JSONFields.error(
@@ -57,7 +58,8 @@ struct ModelDecoder {
             sidecarInfo = (file, len, sf.path)
         }
         guard let irVersion = f["irVersion"] else {
-            throw JSONFields.error("the document is missing the required key \"irVersion\"",
+            throw JSONFields.error(
+                "the document is missing the required key \"irVersion\"",
                 at: f.path)
         }
         var model = Model(
@@ -82,7 +84,8 @@ struct ModelDecoder {
         return try list.map { item in
             let o = try JSONFields(
                 item.value, at: item.path, what: "an opset import", allowed: ["domain", "version"])
-            return OpsetImport(domain: try o.string("domain"), version: try o.requiredInt64("version"))
+            return OpsetImport(
+                domain: try o.string("domain"), version: try o.requiredInt64("version"))
         }
     }
 
@@ -90,7 +93,8 @@ struct ModelDecoder {
         try f.array(key).map { item in
             let o = try JSONFields(
                 item.value, at: item.path, what: "a metadata entry", allowed: ["key", "value"])
-            return MetadataEntry(key: try o.requiredString("key"), value: try o.requiredString("value"))
+            return MetadataEntry(
+                key: try o.requiredString("key"), value: try o.requiredString("value"))
         }
     }
 
@@ -163,7 +167,8 @@ struct ModelDecoder {
         var out: [Node] = []
         out.reserveCapacity(list.count)
         for item in list {
-            let f = try JSONFields(item.value, at: item.path, what: "a node", allowed: Self.nodeKeys)
+            let f = try JSONFields(
+                item.value, at: item.path, what: "a node", allowed: Self.nodeKeys)
             var n = Node(
                 name: try f.string("name"), opType: try f.requiredString("opType"),
                 domain: try f.string("domain"), overload: try f.string("overload"),
@@ -204,20 +209,26 @@ struct ModelDecoder {
         case .graph: value = .graph(try graph(raw, at: p))
         case .sparseTensor: value = .sparseTensor(try sparse(raw, at: p))
         case .type: value = .type(try valueType(raw, at: p))
-        case .ints: value = .ints(try Scalar.array(raw, at: p).map { try Scalar.int64($0.0, at: $0.1) })
+        case .ints:
+            value = .ints(try Scalar.array(raw, at: p).map { try Scalar.int64($0.0, at: $0.1) })
         case .floats:
             value = .floats(try Scalar.array(raw, at: p).map { try Scalar.float($0.0, at: $0.1) })
         case .strings:
-            value = .strings(try Scalar.array(raw, at: p).map { try Scalar.byteString($0.0, at: $0.1) })
-        case .tensors: value = .tensors(try Scalar.array(raw, at: p).map { try tensor($0.0, at: $0.1) })
-        case .graphs: value = .graphs(try Scalar.array(raw, at: p).map { try graph($0.0, at: $0.1) })
+            value = .strings(
+                try Scalar.array(raw, at: p).map { try Scalar.byteString($0.0, at: $0.1) })
+        case .tensors:
+            value = .tensors(try Scalar.array(raw, at: p).map { try tensor($0.0, at: $0.1) })
+        case .graphs:
+            value = .graphs(try Scalar.array(raw, at: p).map { try graph($0.0, at: $0.1) })
         case .sparseTensors:
             value = .sparseTensors(try Scalar.array(raw, at: p).map { try sparse($0.0, at: $0.1) })
         case .types:
             value = .types(try Scalar.array(raw, at: p).map { try valueType($0.0, at: $0.1) })
         }
         var referenceName: String?
-        if let r = f["referenceName"] { referenceName = try Scalar.string(r, at: f.path("referenceName")) }
+        if let r = f["referenceName"] {
+            referenceName = try Scalar.string(r, at: f.path("referenceName"))
+        }
         return Attribute(
             name: name, value: value, docString: try f.string("docString"),
             referenceName: referenceName)
@@ -234,7 +245,9 @@ struct ModelDecoder {
             metadata: try metadata(f))
     }
 
-    private static let typeKinds = ["tensor", "sparseTensor", "sequence", "optional", "map", "opaque"]
+    private static let typeKinds = [
+        "tensor", "sparseTensor", "sequence", "optional", "map", "opaque",
+    ]
 
     private func valueType(_ v: JSONValue, at path: String) throws -> ValueType {
         let f = try JSONFields(v, at: path, what: "a type", allowed: Set(Self.typeKinds))
@@ -267,7 +280,8 @@ struct ModelDecoder {
     }
 
     private func tensorType(_ v: JSONValue, at path: String) throws -> TensorType {
-        let f = try JSONFields(v, at: path, what: "a tensor type", allowed: ["elementType", "shape"])
+        let f = try JSONFields(
+            v, at: path, what: "a tensor type", allowed: ["elementType", "shape"])
         let et = try elementType(try f.required("elementType"), at: f.path("elementType"))
         guard let s = f["shape"] else { return TensorType(et, shape: nil) }
         let dims: [Dim] = try Scalar.array(s, at: f.path("shape")).map { item in
@@ -289,7 +303,8 @@ struct ModelDecoder {
         let name = try Scalar.string(v, at: path)
         guard let t = ElementType(name: name) else {
             let known = ElementType.allCases.map(\.name).joined(separator: ", ")
-            throw JSONFields.error("unknown element type \"\(name)\"; known types: \(known)", at: path)
+            throw JSONFields.error(
+                "unknown element type \"\(name)\"; known types: \(known)", at: path)
         }
         return t
     }
@@ -381,7 +396,9 @@ struct ModelDecoder {
     }
 
     /// Packs a `values` array into little-endian bytes.
-    private func values(_ v: JSONValue, type: ElementType, count: Int, at path: String) throws -> Data {
+    private func values(_ v: JSONValue, type: ElementType, count: Int, at path: String) throws
+        -> Data
+    {
         guard case .array(let items) = v else {
             throw JSONFields.error("expected an array but found \(v.kindDescription)", at: path)
         }
@@ -400,7 +417,9 @@ struct ModelDecoder {
         }
         func int<T: FixedWidthInteger>(_: T.Type) throws -> Data {
             try pack { item, p in
-                T(try Scalar.integer(item, in: Int64(T.min)...Int64(T.max), type: type.name, at: p()))
+                T(
+                    try Scalar.integer(
+                        item, in: Int64(T.min)...Int64(T.max), type: type.name, at: p()))
             }
         }
         switch type {

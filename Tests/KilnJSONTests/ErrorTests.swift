@@ -36,7 +36,8 @@ import Testing
                 switch Int.random(in: 0..<3, using: &rng) {
                 case 0: bytes[i] = UInt8.random(in: 0...255, using: &rng)
                 case 1: bytes.remove(at: i)
-                default: bytes.insert(Array("{}[],:\"0-e".utf8).randomElement(using: &rng) ?? 0, at: i)
+                default:
+                    bytes.insert(Array("{}[],:\"0-e".utf8).randomElement(using: &rng) ?? 0, at: i)
                 }
             }
             do {
@@ -53,61 +54,114 @@ import Testing
 
     @Test(arguments: [
         // (document, expected JSON path, words the message must contain)
-        (document(attribute: #"{"name": "a", "ints": [1, "2"]}"#),
-         "$.graph.nodes[1].attributes[1].ints[1]", "integer"),
-        (document(attribute: #"{"name": "a", "float": "fast"}"#),
-         "$.graph.nodes[1].attributes[1].float", "\"NaN\""),
+        (
+            document(attribute: #"{"name": "a", "ints": [1, "2"]}"#),
+            "$.graph.nodes[1].attributes[1].ints[1]", "integer"
+        ),
+        (
+            document(attribute: #"{"name": "a", "float": "fast"}"#),
+            "$.graph.nodes[1].attributes[1].float", "\"NaN\""
+        ),
         (document(attribute: #"{"name": "a"}"#), "$.graph.nodes[1].attributes[1]", "no value"),
-        (document(attribute: #"{"name": "a", "int": 1, "float": 2}"#),
-         "$.graph.nodes[1].attributes[1]", "exactly one"),
+        (
+            document(attribute: #"{"name": "a", "int": 1, "float": 2}"#),
+            "$.graph.nodes[1].attributes[1]", "exactly one"
+        ),
         (document(attribute: #"{"int": 1}"#), "$.graph.nodes[1].attributes[1]", "\"name\""),
-        (document(attribute: #"{"name": "a", "int": 1.5}"#),
-         "$.graph.nodes[1].attributes[1].int", "fraction"),
-        (document(attribute: #"{"name": "a", "int": 9223372036854775808}"#),
-         "$.graph.nodes[1].attributes[1].int", "int64"),
-        (document(attribute: #"{"name": "a", "int": 1, "dcoString": ""}"#),
-         "$.graph.nodes[1].attributes[1].dcoString", "unknown key"),
-        (document(attribute: #"{"name": "a", "string": {"base64": "!!"}}"#),
-         "$.graph.nodes[1].attributes[1].string.base64", "base64"),
-        (document(attribute: #"{"name": "a", "type": {"tensor": {"elementType": "float99"}}}"#),
-         "$.graph.nodes[1].attributes[1].type.tensor.elementType", "unknown element type"),
-        (document(attribute: #"{"name": "a", "type": {"tensor": {"elementType": "int8", "shape": [true]}}}"#),
-         "$.graph.nodes[1].attributes[1].type.tensor.shape[0]", "dimension"),
-        (document(graph: #"{"nodes": [{"inputs": [], "outputs": []}]}"#),
-         "$.graph.nodes[0]", "\"opType\""),
-        (document(graph: #"{"nodes": [{"opType": "X", "inputs": "x"}]}"#),
-         "$.graph.nodes[0].inputs", "array"),
+        (
+            document(attribute: #"{"name": "a", "int": 1.5}"#),
+            "$.graph.nodes[1].attributes[1].int", "fraction"
+        ),
+        (
+            document(attribute: #"{"name": "a", "int": 9223372036854775808}"#),
+            "$.graph.nodes[1].attributes[1].int", "int64"
+        ),
+        (
+            document(attribute: #"{"name": "a", "int": 1, "dcoString": ""}"#),
+            "$.graph.nodes[1].attributes[1].dcoString", "unknown key"
+        ),
+        (
+            document(attribute: #"{"name": "a", "string": {"base64": "!!"}}"#),
+            "$.graph.nodes[1].attributes[1].string.base64", "base64"
+        ),
+        (
+            document(attribute: #"{"name": "a", "type": {"tensor": {"elementType": "float99"}}}"#),
+            "$.graph.nodes[1].attributes[1].type.tensor.elementType", "unknown element type"
+        ),
+        (
+            document(
+                attribute:
+                    #"{"name": "a", "type": {"tensor": {"elementType": "int8", "shape": [true]}}}"#),
+            "$.graph.nodes[1].attributes[1].type.tensor.shape[0]", "dimension"
+        ),
+        (
+            document(graph: #"{"nodes": [{"inputs": [], "outputs": []}]}"#),
+            "$.graph.nodes[0]", "\"opType\""
+        ),
+        (
+            document(graph: #"{"nodes": [{"opType": "X", "inputs": "x"}]}"#),
+            "$.graph.nodes[0].inputs", "array"
+        ),
         (document(graph: #"{"nodes": {}}"#), "$.graph.nodes", "array"),
         (document(graph: #"[]"#), "$.graph", "object"),
-        (document(tensor: #"{"elementType": "float32", "shape": [2], "values": [1]}"#),
-         "$.graph.initializers[0].values", "needs 2"),
-        (document(tensor: #"{"elementType": "float32", "shape": [2], "base64": "AAAA"}"#),
-         "$.graph.initializers[0]", "needs 8"),
-        (document(tensor: #"{"elementType": "int8", "shape": [1], "values": [128]}"#),
-         "$.graph.initializers[0].values[0]", "out of range"),
-        (document(tensor: #"{"elementType": "float16", "shape": [1], "values": [1]}"#),
-         "$.graph.initializers[0].values", "base64"),
-        (document(tensor: #"{"elementType": "float32", "shape": [-1], "values": []}"#),
-         "$.graph.initializers[0]", "shape"),
-        (document(tensor: #"{"elementType": "float32", "shape": [1]}"#),
-         "$.graph.initializers[0]", "exactly one"),
-        (document(tensor: #"{"elementType": "string", "shape": [1], "values": [1]}"#),
-         "$.graph.initializers[0].values", "\"strings\""),
-        (document(tensor: #"{"elementType": "undefined", "shape": [1], "base64": ""}"#),
-         "$.graph.initializers[0].elementType", "undefined"),
-        (document(tensor: #"{"elementType": "float32", "shape": [1], "values": [1e39]}"#),
-         "$.graph.initializers[0].values[0]", "too large"),
-        (document(tensor: #"{"elementType": "float32", "shape": [1], "external": {"offset": 0, "length": 4}}"#),
-         "$.graph.initializers[0].external", "sidecar"),
+        (
+            document(tensor: #"{"elementType": "float32", "shape": [2], "values": [1]}"#),
+            "$.graph.initializers[0].values", "needs 2"
+        ),
+        (
+            document(tensor: #"{"elementType": "float32", "shape": [2], "base64": "AAAA"}"#),
+            "$.graph.initializers[0]", "needs 8"
+        ),
+        (
+            document(tensor: #"{"elementType": "int8", "shape": [1], "values": [128]}"#),
+            "$.graph.initializers[0].values[0]", "out of range"
+        ),
+        (
+            document(tensor: #"{"elementType": "float16", "shape": [1], "values": [1]}"#),
+            "$.graph.initializers[0].values", "base64"
+        ),
+        (
+            document(tensor: #"{"elementType": "float32", "shape": [-1], "values": []}"#),
+            "$.graph.initializers[0]", "shape"
+        ),
+        (
+            document(tensor: #"{"elementType": "float32", "shape": [1]}"#),
+            "$.graph.initializers[0]", "exactly one"
+        ),
+        (
+            document(tensor: #"{"elementType": "string", "shape": [1], "values": [1]}"#),
+            "$.graph.initializers[0].values", "\"strings\""
+        ),
+        (
+            document(tensor: #"{"elementType": "undefined", "shape": [1], "base64": ""}"#),
+            "$.graph.initializers[0].elementType", "undefined"
+        ),
+        (
+            document(tensor: #"{"elementType": "float32", "shape": [1], "values": [1e39]}"#),
+            "$.graph.initializers[0].values[0]", "too large"
+        ),
+        (
+            document(
+                tensor:
+                    #"{"elementType": "float32", "shape": [1], "external": {"offset": 0, "length": 4}}"#
+            ),
+            "$.graph.initializers[0].external", "sidecar"
+        ),
         (#"{"format": "kiln-json", "version": 2}"#, "$.version", "version 2"),
         (#"{"format": "onnx", "version": 1}"#, "$.format", "not a Kiln JSON"),
         (#"{"version": 1}"#, "$.format", "not a Kiln JSON"),
-        (#"{"format": "kiln-json", "version": 1, "irVersion": 10, "graph": {}}"#,
-         "$", "\"opsetImports\""),
-        (#"{"format": "kiln-json", "version": 1, "opsetImports": [], "graph": {}}"#,
-         "$", "\"irVersion\""),
-        (#"{"format": "kiln-json", "version": 1, "irVersion": 10, "opsetImports": []}"#,
-         "$", "\"graph\""),
+        (
+            #"{"format": "kiln-json", "version": 1, "irVersion": 10, "graph": {}}"#,
+            "$", "\"opsetImports\""
+        ),
+        (
+            #"{"format": "kiln-json", "version": 1, "opsetImports": [], "graph": {}}"#,
+            "$", "\"irVersion\""
+        ),
+        (
+            #"{"format": "kiln-json", "version": 1, "irVersion": 10, "opsetImports": []}"#,
+            "$", "\"graph\""
+        ),
     ])
     func badDocumentsNameThePathAndTheProblem(json: String, path: String, words: String) {
         let e = kilnError { _ = try read(json) }
@@ -140,7 +194,8 @@ import Testing
     }
 
     @Test func syntaxErrorsReportThePathReached() {
-        let json = "{\n  \"graph\": {\"nodes\": [{}, {\"opType\": \"X\", \"inputs\": [\"a\" \"b\"]}]}}"
+        let json =
+            "{\n  \"graph\": {\"nodes\": [{}, {\"opType\": \"X\", \"inputs\": [\"a\" \"b\"]}]}}"
         let e = kilnError { _ = try read(json) }
         #expect(e?.location.jsonPath == "$.graph.nodes[1].inputs[0]")
         #expect(e?.message.contains("line 2") == true)
@@ -156,7 +211,8 @@ import Testing
     @Test func sidecarRangesAreCheckedAgainstTheRealFile() throws {
         let sidecar = Data(count: 64)
         let ok = document(
-            tensor: #"{"elementType": "float32", "shape": [2], "external": {"offset": 56, "length": 8}}"#,
+            tensor:
+                #"{"elementType": "float32", "shape": [2], "external": {"offset": 56, "length": 8}}"#,
             extra: #", "sidecar": {"file": "s.bin", "length": 64}"#)
         #expect(try read(ok, sidecar: sidecar).graph.initializers[0].data.count == 8)
 
@@ -183,7 +239,8 @@ import Testing
         // Sidecar names that leave the directory are refused before any file is touched.
         for bad in ["../s.bin", "/etc/passwd", "a/b", ".."] {
             let json = document(
-                tensor: #"{"elementType": "float32", "shape": [2], "external": {"offset": 0, "length": 8}}"#,
+                tensor:
+                    #"{"elementType": "float32", "shape": [2], "external": {"offset": 0, "length": 8}}"#,
                 extra: #", "sidecar": {"file": "\#(bad)", "length": 64}"#)
             var called = false
             let e = kilnError {
@@ -220,7 +277,9 @@ import Testing
         #expect(e4?.location.jsonPath == "$.graph.nodes")
         // A shape claiming a huge tensor is refused before anything is allocated.
         let e5 = kilnError {
-            _ = try read(document(tensor: #"{"elementType": "float32", "shape": [1000000000000], "values": []}"#))
+            _ = try read(
+                document(
+                    tensor: #"{"elementType": "float32", "shape": [1000000000000], "values": []}"#))
         }
         #expect(e5?.code == .limitExceeded)
         // The same documents read fine within the limits.

@@ -23,7 +23,9 @@ import Testing
             try #require(sidecar).write(to: binURL)
         }
         let golden = try Data(contentsOf: jsonURL)
-        #expect(json == golden, "fixtures/json/small-mlp.json differs; rerun with RECORD_GOLDENS=1 and review")
+        #expect(
+            json == golden,
+            "fixtures/json/small-mlp.json differs; rerun with RECORD_GOLDENS=1 and review")
         #expect(sidecar == (try Data(contentsOf: binURL)))
         // The committed files read back to the model they were made from.
         #expect(try KilnJSONReader().read(contentsOf: jsonURL) == SampleModels.smallMLP())
@@ -43,6 +45,8 @@ import Testing
         #expect(attrs[2].value == .string(Data([0xFF, 0x00])))
         #expect(attrs[3].float?.isNaN == true)
         #expect(attrs[4].floats == [-.infinity, 0.25])
-        #expect(m.graph.inputs[0].type == .tensor(TensorType(.float32, shape: [.symbol("N"), .unknown, .known(3)])))
+        #expect(
+            m.graph.inputs[0].type
+                == .tensor(TensorType(.float32, shape: [.symbol("N"), .unknown, .known(3)])))
     }
 }

@@ -63,8 +63,9 @@ import Testing
         #expect(FloatText.json(Float.nan).textForTest == "\"NaN\"")
         #expect(FloatText.json(-Float.infinity).textForTest == "\"-Infinity\"")
         #expect(FloatText.json(Float(bitPattern: 0xFFC0_0000)).textForTest == "\"0xffc00000\"")
-        #expect(FloatText.json(Double(bitPattern: 0x7FF0_0000_0000_0001)).textForTest
-            == "\"0x7ff0000000000001\"")
+        #expect(
+            FloatText.json(Double(bitPattern: 0x7FF0_0000_0000_0001)).textForTest
+                == "\"0x7ff0000000000001\"")
         // Every float written as a number reads back to the same bits.
         var rng = SystemRandomNumberGenerator()
         for _ in 0..<2000 {
@@ -77,15 +78,18 @@ import Testing
     }
 
     @Test func largeIntegersKeepEveryDigit() throws {
-        let json = document(attribute: """
-            {"name": "big", "ints": [9007199254740993, -9223372036854775808, 9223372036854775807]}
-            """)
+        let json = document(
+            attribute: """
+                {"name": "big", "ints": [9007199254740993, -9223372036854775808, 9223372036854775807]}
+                """)
         let m = try read(json)
         #expect(m.graph.nodes[1].attributes[1].ints == [9_007_199_254_740_993, .min, .max])
-        let u = try read(document(tensor: """
-            {"name": "u", "elementType": "uint64", "shape": [2],
-             "values": [18446744073709551615, 9007199254740993]}
-            """))
+        let u = try read(
+            document(
+                tensor: """
+                    {"name": "u", "elementType": "uint64", "shape": [2],
+                     "values": [18446744073709551615, 9007199254740993]}
+                    """))
         #expect(u.graph.initializers[0].values(as: UInt64.self) == [.max, 9_007_199_254_740_993])
     }
 
@@ -110,12 +114,13 @@ import Testing
     }
 
     @Test func smallTensorsUseReadableValueArrays() throws {
-        let m = Model(graph: Graph(initializers: [
-            Tensor(name: "f", shape: [3], values: [Float(0.5), -2, 0.1]),
-            Tensor(name: "i", shape: [2], values: [Int64(-3), 4]),
-            Tensor(name: "b", shape: [2], values: [true, false]),
-            Tensor(name: "h", elementType: .float16, shape: [1], data: Data([0x00, 0x3C])),
-        ]))
+        let m = Model(
+            graph: Graph(initializers: [
+                Tensor(name: "f", shape: [3], values: [Float(0.5), -2, 0.1]),
+                Tensor(name: "i", shape: [2], values: [Int64(-3), 4]),
+                Tensor(name: "b", shape: [2], values: [true, false]),
+                Tensor(name: "h", elementType: .float16, shape: [1], data: Data([0x00, 0x3C])),
+            ]))
         let (json, sidecar) = try KilnJSONWriter().write(m, sidecarName: "x.bin")
         #expect(sidecar == nil)
         let text = String(decoding: json, as: UTF8.self)
@@ -156,9 +161,10 @@ import Testing
     }
 
     @Test func writerRejectsUnsafeSidecarNamesAndBrokenTensors() throws {
-        let model = Model(graph: Graph(initializers: [
-            Tensor(name: "w", shape: [1000], values: [Float](repeating: 1, count: 1000))
-        ]))
+        let model = Model(
+            graph: Graph(initializers: [
+                Tensor(name: "w", shape: [1000], values: [Float](repeating: 1, count: 1000))
+            ]))
         for bad in ["../w.bin", "/tmp/w.bin", "a/b.bin", "..", "", "a\\b"] {
             let e = kilnError { _ = try KilnJSONWriter().write(model, sidecarName: bad) }
             #expect(e?.code == .usage, "sidecar name \(bad)")

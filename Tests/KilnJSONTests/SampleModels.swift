@@ -62,7 +62,9 @@ enum SampleModels {
             Tensor(name: "b_odd", elementType: .bool, shape: [2], data: bytes([0, 2])),
             Tensor(name: "scalar", shape: [], values: [Float(3.5)]),
             Tensor(name: "empty", shape: [0, 3], values: [Float]()),
-            Tensor(name: "h", elementType: .float16, shape: [2], data: bytes([0x00, 0x3C, 0xFF, 0x7E])),
+            Tensor(
+                name: "h", elementType: .float16, shape: [2],
+                data: bytes([0x00, 0x3C, 0xFF, 0x7E])),
             Tensor(name: "bf", elementType: .bfloat16, shape: [1], data: bytes([0x80, 0x3F])),
             Tensor(name: "f8", elementType: .float8e4m3fn, shape: [2], data: bytes([0x7F, 0x01])),
             Tensor(name: "f8b", elementType: .float8e5m2fnuz, shape: [1], data: bytes([0x80])),
@@ -80,10 +82,14 @@ enum SampleModels {
                 data: [1.0, -1.0].withUnsafeBytes { Data($0) }),
             Tensor(
                 name: "s", elementType: .string, shape: [2, 2],
-                strings: [Data("héllo".utf8), bytes([0xFF, 0xFE, 0x00]), Data(), Data("\"\\\n\t".utf8)],
+                strings: [
+                    Data("héllo".utf8), bytes([0xFF, 0xFE, 0x00]), Data(), Data("\"\\\n\t".utf8),
+                ],
                 docString: "string tensor", metadata: [.init(key: "k", value: "v")]),
             Tensor(name: "big", shape: [300], values: (0..<300).map { Float($0) * 0.5 }),
-            Tensor(name: "bigI8", shape: [2000], values: (0..<2000).map { Int8(truncatingIfNeeded: $0) }),
+            Tensor(
+                name: "bigI8", shape: [2000],
+                values: (0..<2000).map { Int8(truncatingIfNeeded: $0) }),
         ]
         initializers.append(
             Tensor(name: "", elementType: .uint8, shape: [1], data: bytes([7])))
@@ -132,15 +138,18 @@ enum SampleModels {
             Attribute(name: "s", value: .string(Data("constant".utf8))),
             Attribute(name: "s_bin", value: .string(bytes([0xC3, 0x28, 0x00, 0xFF]))),
             Attribute(name: "s_empty", value: .string(Data())),
-            Attribute(name: "t", value: .tensor(Tensor(name: "tt", shape: [2], values: [Int32(1), 2]))),
+            Attribute(
+                name: "t", value: .tensor(Tensor(name: "tt", shape: [2], values: [Int32(1), 2]))),
             Attribute(name: "g", value: .graph(deep)),
             Attribute(name: "sp", value: .sparseTensor(sparse)),
             Attribute(name: "ty", value: .type(allTypes[6])),
             Attribute(name: "is", value: .ints([0, 1, -1, Int64.max, Int64.min])),
             Attribute(name: "is_empty", value: .ints([])),
-            Attribute(name: "fs", value: .floats(
-                [1, 0.5, .leastNonzeroMagnitude, .greatestFiniteMagnitude, .infinity, .nan]
-                    + specialFloats)),
+            Attribute(
+                name: "fs",
+                value: .floats(
+                    [1, 0.5, .leastNonzeroMagnitude, .greatestFiniteMagnitude, .infinity, .nan]
+                        + specialFloats)),
             Attribute(name: "fs_empty", value: .floats([])),
             Attribute(name: "ss", value: .strings([Data("a".utf8), bytes([0x80]), Data()])),
             Attribute(
@@ -158,12 +167,15 @@ enum SampleModels {
         let graph = Graph(
             name: "main", docString: "the main graph\nwith two lines",
             inputs: [
-                ValueInfo(name: "x", type: .tensor(f32), docString: "input x",
+                ValueInfo(
+                    name: "x", type: .tensor(f32), docString: "input x",
                     metadata: [.init(key: "role", value: "data")]),
                 ValueInfo(name: "untyped", type: nil),
                 ValueInfo(name: "f32", tensor: TensorType(.float32, [2, 6])),
             ],
-            outputs: allTypes.enumerated().map { ValueInfo(name: "o\($0.offset)", type: $0.element) },
+            outputs: allTypes.enumerated().map {
+                ValueInfo(name: "o\($0.offset)", type: $0.element)
+            },
             initializers: initializers,
             sparseInitializers: [sparse],
             nodes: [
@@ -207,12 +219,17 @@ enum SampleModels {
         return Model(
             irVersion: 11,
             opsetImports: [
-                OpsetImport(domain: "", version: 21), OpsetImport(domain: "com.example", version: 1),
+                OpsetImport(domain: "", version: 21),
+                OpsetImport(domain: "com.example", version: 1),
                 OpsetImport(domain: "ai.onnx.ml", version: Int64.max),
             ],
             producerName: "kiln-tests", producerVersion: "0.0.1", domain: "org.kiln",
-            modelVersion: Int64.min, docString: "Model doc ✓", metadata: [.init(key: "license", value: "MIT")],
-            graph: graph, functions: [function, Function(name: "Empty", domain: "", inputs: [], outputs: [], nodes: [])])
+            modelVersion: Int64.min, docString: "Model doc ✓",
+            metadata: [.init(key: "license", value: "MIT")],
+            graph: graph,
+            functions: [
+                function, Function(name: "Empty", domain: "", inputs: [], outputs: [], nodes: []),
+            ])
     }
 
     /// A small, realistic model for the golden file: Gemm + Relu + Softmax with one large weight.
@@ -226,8 +243,16 @@ enum SampleModels {
             producerName: "kiln-tests", producerVersion: "1",
             graph: Graph(
                 name: "mlp",
-                inputs: [ValueInfo(name: "x", type: .tensor(TensorType(.float32, shape: [.symbol("N"), .known(80)])))],
-                outputs: [ValueInfo(name: "y", type: .tensor(TensorType(.float32, shape: [.symbol("N"), .known(4)])))],
+                inputs: [
+                    ValueInfo(
+                        name: "x",
+                        type: .tensor(TensorType(.float32, shape: [.symbol("N"), .known(80)])))
+                ],
+                outputs: [
+                    ValueInfo(
+                        name: "y",
+                        type: .tensor(TensorType(.float32, shape: [.symbol("N"), .known(4)])))
+                ],
                 initializers: [w, b],
                 nodes: [
                     Node(

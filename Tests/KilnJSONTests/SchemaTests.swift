@@ -31,7 +31,9 @@ import Testing
     static let python: String? = {
         if let p = Fixtures.python(with: ["jsonschema"]) { return p }
         let venv = "/work/venv/bin/python"
-        if let r = try? Fixtures.run(venv, ["-c", "import jsonschema"]), r.status == 0 { return venv }
+        if let r = try? Fixtures.run(venv, ["-c", "import jsonschema"]), r.status == 0 {
+            return venv
+        }
         return nil
     }()
 
@@ -97,14 +99,17 @@ import Testing
 
     @Test func pythonReadsTheSameValues() throws {
         // Python's json module parses big integers exactly and floats as doubles.
-        let model = Model(graph: Graph(
-            initializers: [
-                Tensor(name: "i", shape: [2], values: [Int64.min, 9_007_199_254_740_993]),
-                Tensor(name: "f", shape: [3], values: [Float(0.1), -0.0, 16_777_216]),
-            ],
-            nodes: [Node(
-                opType: "X", inputs: [], outputs: [],
-                attributes: [Attribute(name: "alpha", value: .float(0.2))])]))
+        let model = Model(
+            graph: Graph(
+                initializers: [
+                    Tensor(name: "i", shape: [2], values: [Int64.min, 9_007_199_254_740_993]),
+                    Tensor(name: "f", shape: [3], values: [Float(0.1), -0.0, 16_777_216]),
+                ],
+                nodes: [
+                    Node(
+                        opType: "X", inputs: [], outputs: [],
+                        attributes: [Attribute(name: "alpha", value: .float(0.2))])
+                ]))
         let (json, _) = try KilnJSONWriter().write(model, sidecarName: "x.bin")
         let url = FileManager.default.temporaryDirectory
             .appendingPathComponent("kiln-json-\(UUID().uuidString).json")
