@@ -1,12 +1,14 @@
 import Foundation
 import KilnIR
+import KilnJSON
 
-/// Placeholder until KilnJSON lands.
+/// Kiln JSON files for the CLI: the document plus its `.bin` sidecar, both written atomically.
 enum JSONModelFile {
     static func read(_ url: URL) throws -> Model {
-        throw KilnError(.unsupportedFeature, "Kiln JSON is not available in this build")
+        try KilnJSONReader().read(contentsOf: url)
     }
+
     static func write(_ model: Model, to url: URL) throws {
-        throw KilnError(.unsupportedFeature, "Kiln JSON is not available in this build")
+        try KilnJSONWriter().write(model, to: url)
     }
 }
