@@ -13,5 +13,6 @@ let generalOps: [any OpDefinition] = {
     ops += CastOps.all
     ops += ReductionOps.all
     ops += ControlFlowOps.all
+    ops += MiscOps.all
     return ops
 }()

@@ -68,8 +68,8 @@ enum ReductionOps {
         let initial: Double
         switch kind {
         case .prod: initial = 1
-        case .max: initial = -.infinity
-        case .min: initial = .infinity
+        case .max: initial = x.elementType == .bool ? 0 : -.infinity
+        case .min: initial = x.elementType == .bool ? 1 : .infinity
         default: initial = 0
         }
         var acc = [Double](repeating: initial, count: outCount)
