@@ -6,6 +6,9 @@ public enum StandardOps {
     /// Every op definition, grouped by family.
     public static var all: [any OpDefinition] {
         var ops: [any OpDefinition] = []
+        // General ops (wip-rt)
+        ops += generalOps
+        // End general ops (wip-rt)
         return ops
     }
 }
