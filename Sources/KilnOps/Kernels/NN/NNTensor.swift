@@ -24,21 +24,8 @@ enum NNTensor {
                 }
                 count = n
             }
-        case .float64:
-            return t.data.withUnsafeBytes { raw in
-                (0..<n).map { Float(raw.loadUnaligned(fromByteOffset: $0 * 8, as: Double.self)) }
-            }
-        case .float16:
-            return t.data.withUnsafeBytes { raw in
-                (0..<n).map { halfToFloat(raw.loadUnaligned(fromByteOffset: $0 * 2, as: UInt16.self)) }
-            }
-        case .bfloat16:
-            return t.data.withUnsafeBytes { raw in
-                (0..<n).map {
-                    let h = raw.loadUnaligned(fromByteOffset: $0 * 2, as: UInt16.self)
-                    return Float(bitPattern: UInt32(h) << 16)
-                }
-            }
+        case .float64, .float16, .bfloat16:
+            return try t.doubles().map { Float($0) }
         default:
             throw ctx.fail("expected a floating-point tensor, got \(t.elementType.name)")
         }
@@ -96,70 +83,16 @@ enum NNTensor {
     static func make(_ type: ElementType, shape: [Int], _ values: [Float]) -> Tensor {
         let s = shape.map { Int64($0) }
         switch type {
-        case .float64: return Tensor(shape: s, values: values.map { Double($0) })
-        case .float16:
-            let bits = values.map { floatToHalf($0) }
-            return Tensor(elementType: .float16, shape: s, data: bits.withUnsafeBytes { Data($0) })
-        case .bfloat16:
-            let bits = values.map { floatToBFloat16($0) }
-            return Tensor(elementType: .bfloat16, shape: s, data: bits.withUnsafeBytes { Data($0) })
-        default: return Tensor(shape: s, values: values)
+        case .float64: return Tensor(shape: s, elements: values.map { Double($0) })
+        case .float16: return Tensor(shape: s, elements: values.map { Float16($0) })
+        case .bfloat16: return Tensor(shape: s, elements: values.map { BFloat16($0) })
+        default: return Tensor(shape: s, elements: values)
         }
     }
 
     /// True for the floating types the NN kernels compute.
     static func isFloat(_ type: ElementType) -> Bool {
         type == .float32 || type == .float64 || type == .float16 || type == .bfloat16
-    }
-
-    // MARK: - Half-precision conversion
-
-    static func halfToFloat(_ h: UInt16) -> Float {
-        let sign = UInt32(h & 0x8000) << 16
-        let exp = Int((h >> 10) & 0x1f)
-        let man = UInt32(h & 0x3ff)
-        if exp == 0 {
-            let v = Float(man) * Float(sign: .plus, exponent: -24, significand: 1)
-            return sign != 0 ? -v : v
-        }
-        if exp == 31 {
-            return Float(bitPattern: sign | 0x7f80_0000 | (man << 13))
-        }
-        return Float(bitPattern: sign | UInt32(exp - 15 + 127) << 23 | (man << 13))
-    }
-
-    /// Round-to-nearest-even float → half.
-    static func floatToHalf(_ f: Float) -> UInt16 {
-        let bits = f.bitPattern
-        let sign = UInt16((bits >> 16) & 0x8000)
-        if f.isNaN { return sign | 0x7e00 }
-        let a = abs(f)
-        if a >= 65520 { return sign | 0x7c00 }
-        if a < Float(sign: .plus, exponent: -14, significand: 1) {
-            // Subnormal: scale to units of 2^-24 and round to nearest even.
-            let q = (a * Float(sign: .plus, exponent: 24, significand: 1)).rounded(.toNearestOrEven)
-            return sign | UInt16(q)
-        }
-        let exp = Int((bits >> 23) & 0xff) - 127 + 15
-        var man = bits & 0x7f_ffff
-        var e = UInt32(exp)
-        let round = man & 0x1fff
-        man >>= 13
-        if round > 0x1000 || (round == 0x1000 && (man & 1) == 1) {
-            man += 1
-            if man == 0x400 {
-                man = 0
-                e += 1
-            }
-        }
-        return sign | UInt16(e << 10) | UInt16(man)
-    }
-
-    static func floatToBFloat16(_ f: Float) -> UInt16 {
-        if f.isNaN { return 0x7fc0 }
-        let bits = f.bitPattern
-        let rounded = bits &+ 0x7fff &+ ((bits >> 16) & 1)
-        return UInt16(rounded >> 16)
     }
 }
 
