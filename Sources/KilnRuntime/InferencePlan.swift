@@ -1,0 +1,338 @@
+import Foundation
+import KilnIR
+import KilnOps
+
+/// Options for building and running an `InferencePlan`.
+public struct InferenceOptions: Sendable {
+    /// Threads a kernel may use; 1 (the default) is single-threaded and deterministic.
+    public var threads: Int
+    /// Called after every node (including nodes of subgraphs) with the node and its outputs,
+    /// in execution order; for debugging and pass verification.
+    public var observer: (@Sendable (_ node: Node, _ outputs: [Value]) -> Void)?
+    /// The kernels to use; defaults to every standard op.
+    public var registry: OpRegistry
+
+    public init(
+        threads: Int = 1,
+        observer: (@Sendable (_ node: Node, _ outputs: [Value]) -> Void)? = nil,
+        registry: OpRegistry = StandardOps.registry
+    ) {
+        self.threads = max(1, threads)
+        self.observer = observer
+        self.registry = registry
+    }
+}
+
+/// A model prepared for repeated execution by the reference runtime.
+///
+/// Building the plan resolves every node's kernel and opset version, expands calls to
+/// model-local functions inline (binding attribute references), orders nodes topologically and
+/// computes each value's last use, so `run` releases intermediates as soon as they are dead.
+/// Subgraphs (If/Loop/Scan bodies) are planned up front too and read enclosing values by name.
+///
+///     let plan = try InferencePlan(model: model)
+///     let outputs = try plan.run(["x": .tensor(x)])
+public struct InferencePlan: Sendable {
+    /// The graph after function expansion, in execution order.
+    public var graph: Graph { main.graph }
+    let main: GraphPlan
+    let options: InferenceOptions
+
+    /// Plans `model`; throws `unsupportedOp` naming the first node without a kernel.
+    public init(model: Model, options: InferenceOptions = .init()) throws {
+        self.options = options
+        let context = PlanningContext(model: model, registry: options.registry)
+        main = try GraphPlan(graph: model.graph, context: context, outerNames: [])
+    }
+
+    /// Runs the model on `inputs` (by graph input name) and returns every graph output by name.
+    ///
+    /// Inputs are checked against the declared graph inputs: unknown or missing names, wrong
+    /// element types and shapes contradicting a declared static dimension throw
+    /// `malformedInput`/`typeMismatch`/`shapeMismatch` naming the input. An initializer of the
+    /// same name is used when an input is not fed.
+    public func run(_ inputs: [String: Value]) throws -> [String: Value] {
+        try checkInputs(inputs)
+        let outputs = try main.execute(
+            inputs: inputs, outer: [:], options: options, byName: true)
+        var result: [String: Value] = [:]
+        for (info, v) in zip(main.graph.outputs, outputs) { result[info.name] = v }
+        return result
+    }
+
+    private func checkInputs(_ inputs: [String: Value]) throws {
+        let g = main.graph
+        let declared = Dictionary(g.inputs.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+        let initializerNames = Set(g.initializers.map(\.name))
+        for name in inputs.keys.sorted() where declared[name] == nil {
+            let expected = g.runtimeInputs.map(\.name).joined(separator: ", ")
+            throw KilnError(
+                .malformedInput,
+                "'\(name)' is not an input of the graph (inputs: \(expected))",
+                at: .init(value: name))
+        }
+        for info in g.inputs {
+            guard let v = inputs[info.name] else {
+                if initializerNames.contains(info.name) { continue }
+                throw KilnError(
+                    .malformedInput,
+                    "input '\(info.name)' (\(info.type.map(\.description) ?? "?")) was not given",
+                    at: .init(value: info.name))
+            }
+            try check(v, against: info)
+        }
+    }
+
+    private func check(_ v: Value, against info: ValueInfo) throws {
+        guard case .tensor(let expected)? = info.type else { return }
+        guard case .tensor(let t) = v else {
+            throw KilnError(
+                .typeMismatch, "input '\(info.name)' expects a tensor \(ValueType.tensor(expected))",
+                at: .init(value: info.name))
+        }
+        let given = "\(t.elementType.name)\(t.shape)"
+        if expected.elementType != .undefined && t.elementType != expected.elementType {
+            throw KilnError(
+                .typeMismatch,
+                "input '\(info.name)': expected \(ValueType.tensor(expected)), given \(given)",
+                at: .init(value: info.name))
+        }
+        try t.validate(location: .init(value: info.name))
+        guard let dims = expected.shape else { return }
+        var symbols: [String: Int64] = [:]
+        var ok = dims.count == t.shape.count
+        if ok {
+            for (d, g) in zip(dims, t.shape) {
+                switch d {
+                case .known(let k): if k != g { ok = false }
+                case .symbol(let s):
+                    if let prev = symbols[s], prev != g { ok = false }
+                    symbols[s] = g
+                case .unknown: break
+                }
+            }
+        }
+        if !ok {
+            throw KilnError(
+                .shapeMismatch,
+                "input '\(info.name)': expected \(ValueType.tensor(expected)), given \(given)",
+                at: .init(value: info.name))
+        }
+    }
+}
+
+// MARK: - Planning
+
+/// Model-wide facts shared by all graph plans.
+struct PlanningContext: Sendable {
+    let model: Model
+    let registry: OpRegistry
+    let functions: [String: Function]
+
+    init(model: Model, registry: OpRegistry) {
+        self.model = model
+        self.registry = registry
+        var f: [String: Function] = [:]
+        for fn in model.functions {
+            f[PlanningContext.functionKey(fn.domain, fn.name, fn.overload)] = fn
+        }
+        functions = f
+    }
+
+    static func functionKey(_ domain: String, _ name: String, _ overload: String) -> String {
+        (domain == "ai.onnx" ? "" : domain) + "::" + name + "::" + overload
+    }
+}
+
+/// One node ready to run: the kernel, the opset version, and plans for its subgraphs.
+struct PlanStep: Sendable {
+    let node: Node
+    let label: String
+    let op: any OpDefinition
+    let opsetVersion: Int64
+    let subplans: [GraphPlan]
+    /// Local values to release after this step.
+    var release: [String] = []
+}
+
+/// An executable plan for one graph (the main graph or a subgraph).
+struct GraphPlan: Sendable {
+    let graph: Graph
+    /// The graph as given (before function expansion), to match subgraph attributes.
+    let source: Graph
+    let steps: [PlanStep]
+    let initializers: [(String, Value)]
+
+    init(graph original: Graph, context: PlanningContext, outerNames: Set<String>) throws {
+        source = original
+        var g = original
+        g.nodes = try FunctionExpander(context: context).expand(g.nodes, opsets: nil, depth: 0)
+        try g.sortTopologically()
+        graph = g
+
+        var inits: [(String, Value)] = g.initializers.map { ($0.name, .tensor($0)) }
+        for s in g.sparseInitializers {
+            inits.append((s.values.name, .tensor(try densify(s))))
+        }
+        initializers = inits
+
+        var visible = outerNames
+        visible.formUnion(g.inputs.map(\.name))
+        visible.formUnion(inits.map(\.0))
+        var steps: [PlanStep] = []
+        for (i, node) in g.nodes.enumerated() {
+            let label = node.label(index: i)
+            let domain = node.normalizedDomain
+            guard let version = node.opsetVersionOverride ?? context.model.opsetVersion(for: domain)
+            else {
+                throw KilnError(
+                    .unsupportedOp,
+                    "node uses domain '\(domain)' which the model does not import",
+                    at: .init(node: label))
+            }
+            guard let op = context.registry.lookup(domain: domain, opType: node.opType) else {
+                throw KilnError(
+                    .unsupportedOp,
+                    "no kernel for op '\(node.opType)' (domain '\(domain.isEmpty ? "ai.onnx" : domain)', opset \(version))",
+                    at: .init(node: label))
+            }
+            let subplans = try node.subgraphs.map {
+                try GraphPlan(graph: $0, context: context, outerNames: visible)
+            }
+            var clean = node
+            clean.attributes.removeAll { $0.name == FunctionExpander.opsetAttribute }
+            steps.append(
+                PlanStep(
+                    node: clean, label: label, op: op, opsetVersion: version, subplans: subplans))
+            visible.formUnion(node.outputs.filter { !$0.isEmpty })
+        }
+
+        // Last use of every locally defined value; graph outputs are never released.
+        let keep = Set(g.outputs.map(\.name))
+        var local = Set(g.inputs.map(\.name))
+        local.formUnion(inits.map(\.0))
+        for n in g.nodes { local.formUnion(n.outputs.filter { !$0.isEmpty }) }
+        var lastUse: [String: Int] = [:]
+        for (i, n) in g.nodes.enumerated() {
+            for name in n.inputs where !name.isEmpty { lastUse[name] = i }
+            for sub in n.subgraphs {
+                for name in sub.outerScopeReads() { lastUse[name] = i }
+            }
+            // An output nobody reads is dead right after it is produced.
+            for name in n.outputs where !name.isEmpty && lastUse[name] == nil { lastUse[name] = i }
+        }
+        for (name, i) in lastUse where local.contains(name) && !keep.contains(name) {
+            steps[i].release.append(name)
+        }
+        self.steps = steps
+    }
+
+    /// Runs the graph. With `byName`, `inputs` maps graph input names to values (missing ones
+    /// fall back to initializers); otherwise `positional` supplies inputs in order.
+    func execute(
+        inputs: [String: Value], outer: [String: Value], options: InferenceOptions, byName: Bool
+    ) throws -> [Value] {
+        var env = outer
+        for (name, v) in initializers { env[name] = v }
+        for (name, v) in inputs { env[name] = v }
+        for step in steps {
+            var args: [Value?] = []
+            args.reserveCapacity(step.node.inputs.count)
+            for name in step.node.inputs {
+                if name.isEmpty {
+                    args.append(nil)
+                } else if let v = env[name] {
+                    args.append(v)
+                } else {
+                    throw KilnError(
+                        .invalidGraph, "input '\(name)' is not defined before this node",
+                        at: .init(node: step.label, value: name))
+                }
+            }
+            let runner: SubgraphRunner?
+            if step.subplans.isEmpty {
+                runner = nil
+            } else {
+                let scope = env
+                let subplans = step.subplans
+                runner = { graph, values in
+                    let candidates = subplans.filter { $0.graph.name == graph.name }
+                    let found =
+                        candidates.count == 1
+                        ? candidates[0] : candidates.first { $0.source == graph }
+                    guard let plan = found else {
+                        throw KilnError(.invalidGraph, "subgraph '\(graph.name)' was not planned")
+                    }
+                    return try plan.run(positional: values, outer: scope, options: options)
+                }
+            }
+            let context = KernelContext(
+                node: step.node, opsetVersion: step.opsetVersion, inputs: args,
+                runSubgraph: runner, threads: options.threads)
+            let outputs: [Value]
+            do {
+                outputs = try step.op.run(context)
+            } catch var e as KilnError {
+                if e.location.node == nil { e.location.node = step.label }
+                throw e
+            }
+            guard outputs.count >= step.node.outputs.filter({ !$0.isEmpty }).count
+                || outputs.count == step.node.outputs.count
+            else {
+                throw KilnError(
+                    .evaluationFailed,
+                    "kernel returned \(outputs.count) outputs, the node declares \(step.node.outputs.count)",
+                    at: .init(node: step.label))
+            }
+            for (name, v) in zip(step.node.outputs, outputs) where !name.isEmpty {
+                env[name] = v
+            }
+            options.observer?(step.node, outputs)
+            for name in step.release { env[name] = nil }
+        }
+        return try graph.outputs.map { o in
+            guard let v = env[o.name] else {
+                throw KilnError(
+                    .invalidGraph, "graph output '\(o.name)' was never produced",
+                    at: .init(value: o.name))
+            }
+            return v
+        }
+    }
+
+    /// Runs as a subgraph with positional inputs.
+    func run(positional values: [Value], outer: [String: Value], options: InferenceOptions) throws
+        -> [Value]
+    {
+        var named: [String: Value] = [:]
+        for (info, v) in zip(graph.inputs, values) { named[info.name] = v }
+        return try execute(inputs: named, outer: outer, options: options, byName: false)
+    }
+
+}
+
+/// COO sparse tensor to dense.
+func densify(_ s: SparseTensor) throws -> Tensor {
+    let count = try Checked.product(s.dims)
+    let idx = try s.indices.int64s()
+    let rank = s.dims.count
+    let nnz = s.values.elementCount ?? 0
+    let strides = rowMajorStrides(s.dims.map { Int($0) })
+    let values = try s.values.doubles()
+    var out = [Double](repeating: 0, count: count)
+    for k in 0..<nnz {
+        var lin = 0
+        if s.indices.shape.count == 1 {
+            lin = Int(idx[k])
+        } else {
+            for d in 0..<rank { lin += Int(idx[k * rank + d]) * strides[d] }
+        }
+        guard lin >= 0 && lin < count else {
+            throw KilnError(.malformedInput, "sparse initializer index out of range")
+        }
+        out[lin] = values[k]
+    }
+    var t = try Tensor.fromDoubles(out, shape: s.dims, as: s.values.elementType)
+    t.name = s.values.name
+    return t
+}
