@@ -6,6 +6,15 @@ public enum StandardOps {
     /// Every op definition, grouped by family.
     public static var all: [any OpDefinition] {
         var ops: [any OpDefinition] = []
+        // NN ops (wip-nn)
+        ops += [
+            Conv(), Gemm(), MatMul(),
+            MaxPool(), AveragePool(), LpPool(), GlobalAveragePool(), GlobalMaxPool(),
+            GlobalLpPool(),
+            BatchNormalization(), InstanceNormalization(), LayerNormalization(),
+            GroupNormalization(), RMSNormalization(), LRN(),
+        ]
+        // end NN ops (wip-nn)
         return ops
     }
 }
