@@ -6,14 +6,11 @@ public enum StandardOps {
     /// Every op definition, grouped by family.
     public static var all: [any OpDefinition] {
         var ops: [any OpDefinition] = []
+        // General ops (wip-rt)
+        ops += generalOps
+        // End general ops (wip-rt)
         // NN ops (wip-nn)
-        ops += [
-            Conv(), Gemm(), MatMul(),
-            MaxPool(), AveragePool(), LpPool(), GlobalAveragePool(), GlobalMaxPool(),
-            GlobalLpPool(),
-            BatchNormalization(), InstanceNormalization(), LayerNormalization(),
-            GroupNormalization(), RMSNormalization(), LRN(),
-        ]
+        ops += NNOps.all
         // end NN ops (wip-nn)
         return ops
     }
