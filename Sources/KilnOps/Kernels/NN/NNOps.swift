@@ -15,6 +15,9 @@ public enum NNOps {
 
     /// Every op that takes `NNKernels`, on `kernels`.
     public static func kernelOps(_ kernels: NNKernels) -> [any OpDefinition] {
-        [Conv(kernels: kernels), Gemm(kernels: kernels), MatMul(kernels: kernels)]
+        [
+            Conv(kernels: kernels), ConvTranspose(kernels: kernels), Gemm(kernels: kernels),
+            MatMul(kernels: kernels),
+        ]
     }
 }
