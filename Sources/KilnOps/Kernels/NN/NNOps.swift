@@ -10,6 +10,7 @@ public enum NNOps {
             GlobalLpPool(),
             BatchNormalization(), InstanceNormalization(), LayerNormalization(),
             GroupNormalization(), RMSNormalization(), LRN(),
+            Resize(), Upsample(),
         ]
     }
 
