@@ -18,7 +18,8 @@ public enum NNOps {
     public static func kernelOps(_ kernels: NNKernels) -> [any OpDefinition] {
         [
             Conv(kernels: kernels), ConvTranspose(kernels: kernels), Gemm(kernels: kernels),
-            MatMul(kernels: kernels),
+            MatMul(kernels: kernels), RNN(kernels: kernels), GRU(kernels: kernels),
+            LSTM(kernels: kernels),
         ]
     }
 }
