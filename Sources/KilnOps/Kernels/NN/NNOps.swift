@@ -11,6 +11,7 @@ public enum NNOps {
             BatchNormalization(), InstanceNormalization(), LayerNormalization(),
             GroupNormalization(), RMSNormalization(), LRN(),
             Resize(), Upsample(),
+            QuantizeLinear(), DequantizeLinear(), DynamicQuantizeLinear(),
         ]
     }
 
