@@ -84,6 +84,7 @@ public struct InferencePlan: Sendable {
     }
 
     private func check(_ v: Value, against info: ValueInfo) throws {
+        if case .optional? = info.type, v == .none { return }
         guard case .tensor(let expected)? = info.type else { return }
         guard case .tensor(let t) = v else {
             throw KilnError(

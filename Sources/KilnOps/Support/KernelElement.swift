@@ -216,10 +216,8 @@ extension Int4: KernelElement {
     public static var zero: Int4 { Int4(truncating: 0) }
     public var doubleValue: Double { Double(value) }
     public var int64Value: Int64 { Int64(value) }
-    /// ONNX casts to int4 clamp to the range, then round half to even.
-    public init(double: Double) {
-        self.init(clamping: Int64(double.isNaN ? 0 : min(max(double, -8), 7).rounded(.toNearestOrEven)))
-    }
+    /// ONNX casts to int4 truncate toward zero, then wrap to 4 bits like other integers.
+    public init(double: Double) { self.init(truncating: clampTruncate(double, to: Int64.self)) }
     public init(int64: Int64) { self.init(truncating: int64) }
     public static func unpack(_ data: Data, count: Int) -> [Int4] {
         unpackNibbles(data, count: count).map { Int4(truncating: Int64($0)) }
@@ -234,9 +232,7 @@ extension UInt4: KernelElement {
     public static var zero: UInt4 { UInt4(truncating: 0) }
     public var doubleValue: Double { Double(value) }
     public var int64Value: Int64 { Int64(value) }
-    public init(double: Double) {
-        self.init(clamping: Int64(double.isNaN ? 0 : min(max(double, 0), 15).rounded(.toNearestOrEven)))
-    }
+    public init(double: Double) { self.init(truncating: clampTruncate(double, to: Int64.self)) }
     public init(int64: Int64) { self.init(truncating: int64) }
     public static func unpack(_ data: Data, count: Int) -> [UInt4] {
         unpackNibbles(data, count: count).map { UInt4(truncating: Int64($0)) }

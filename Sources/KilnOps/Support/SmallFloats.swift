@@ -63,7 +63,7 @@ struct MinifloatFormat: Sendable {
         let negative = value.sign == .minus
         let signBit: UInt8 = negative && !unsignedZero ? 0x80 : 0
         let overflowBits: UInt8 = {
-            if saturate { return signBit | encodeMagnitude(maxFinite) }
+            if saturate { return (negative ? 0x80 : 0) | encodeMagnitude(maxFinite) }
             if let infBits { return (negative ? 0x80 : 0) | infBits }
             return nanBits
         }()

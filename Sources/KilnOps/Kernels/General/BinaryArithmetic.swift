@@ -249,7 +249,9 @@ public struct BitwiseBinaryOp: OpDefinition {
                 let left = ctx.string("direction", default: "LEFT") == "LEFT"
                 return try broadcastBinary(a, b, T.self) { x, s in
                     let n = Int(s)
-                    if n >= T.bitWidth || n < 0 { return T.zero }
+                    if n >= T.bitWidth || n < 0 {
+                        return left || x >= T.zero ? T.zero : T.zero &- 1
+                    }
                     return left ? x << n : x >> n
                 }
             }

@@ -8,5 +8,11 @@ let generalOps: [any OpDefinition] = {
     ops += ["IsNaN", "IsInf", "Not", "BitwiseNot"].map { PredicateOp($0) }
     ops += UnaryOp.all as [any OpDefinition]
     ops += [PowOp(), ShrinkOp(), PReluOp(), ClipOp()] as [any OpDefinition]
+    ops += ShapeOps.all
+    ops += IndexingOps.all
+    ops += CastOps.all
+    ops += ReductionOps.all
+    ops += ControlFlowOps.all
+    ops += MiscOps.all
     return ops
 }()
