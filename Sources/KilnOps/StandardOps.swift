@@ -9,6 +9,9 @@ public enum StandardOps {
         // General ops (wip-rt)
         ops += generalOps
         // End general ops (wip-rt)
+        // NN ops (wip-nn)
+        ops += NNOps.all
+        // end NN ops (wip-nn)
         return ops
     }
 }

@@ -2,5 +2,47 @@
 #define CKILN_KERNELS_H
 /// Hot kernels in C (GEMM, convolution). Each has a portable path and, where the CPU supports it,
 /// an AVX2/AVX-512 path chosen at run time. Every kernel is tested against its reference in Swift.
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 int ckiln_version(void);
+
+/// Instruction-set paths of the single-precision GEMM.
+enum {
+    CKILN_ISA_AUTO = 0,    ///< the best path the CPU supports
+    CKILN_ISA_SCALAR = 1,  ///< portable C (auto-vectorised at most to the baseline ISA)
+    CKILN_ISA_AVX2 = 2,    ///< AVX2 + FMA, 6x16 micro-kernel
+    CKILN_ISA_AVX512 = 3,  ///< AVX-512F + FMA, 14x32 micro-kernel
+};
+
+/// The path `CKILN_ISA_AUTO` resolves to on this CPU.
+int ckiln_sgemm_best_isa(void);
+
+/// Row-major single-precision GEMM:
+///     C[M x N] = alpha * op(A)[M x K] * op(B)[K x N] + beta * C
+/// where op(X) is X or its transpose. `lda`, `ldb`, `ldc` are row strides in elements of the
+/// matrices as stored (A is K x M when transposed). When beta == 0, C is not read (NaNs in C do
+/// not propagate). `isa` selects the path (CKILN_ISA_AUTO for the best); a path the CPU lacks falls
+/// back to the best one it has. Single-threaded; callers split M or N across threads.
+void ckiln_sgemm(int isa, int transA, int transB, long M, long N, long K, float alpha,
+                 const float *A, long lda, const float *B, long ldb, float beta, float *C,
+                 long ldc);
+
+/// im2col for an N-d convolution of one image and one group.
+///
+/// `x` is [channels, spatial...] (contiguous), `col` receives [channels * prod(kernel), prod(out)]
+/// rows. Arrays of length `rank` give input dims, output dims, kernel dims, strides, dilations
+/// and leading pads. Out-of-image taps are zero.
+void ckiln_im2col(const float *x, long channels, int rank, const long *inDims,
+                  const long *outDims, const long *kernel, const long *strides,
+                  const long *dilations, const long *padsBegin, float *col);
+
+#ifdef __cplusplus
+}
+#endif
 #endif

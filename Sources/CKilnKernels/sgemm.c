@@ -1,0 +1,375 @@
+// Packed, register-blocked single-precision GEMM (the BLIS/GotoBLAS scheme).
+//
+//   for jc in N step NC:                       B block  (KC x NC)  packed once, lives in L3
+//     for pc in K step KC:
+//       pack B[pc:pc+KC, jc:jc+NC] into NR-wide column panels
+//       for ic in M step MC:                   A block  (MC x KC)  packed, lives in L2
+//         pack alpha * A[ic:ic+MC, pc:pc+KC] into MR-tall row panels
+//         for jr in NC step NR:                B micro-panel (KC x NR) stays in L1
+//           for ir in MC step MR:
+//             C[ir:ir+MR, jr:jr+NR] += Apanel * Bpanel     (micro-kernel, all in registers)
+//
+// Panels are zero-padded to full MR/NR so the micro-kernel has no edge cases; partial tiles of
+// C are computed into a small buffer and added. beta is applied to C once before the K loop.
+
+#include "CKilnKernels.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#if defined(__x86_64__) || defined(__i386__)
+#define CKILN_X86 1
+#include <immintrin.h>
+#endif
+
+#define KC_BLOCK 256
+#define MC_BLOCK 168  // a multiple of 14 and 6
+#define NC_BLOCK 2048 // a multiple of 32 and 16
+#define MAX_TILE (14 * 32) // largest MR * NR of any micro-kernel
+
+typedef void (*micro_kernel_fn)(long kc, const float *a, const float *b, float *c, long ldc);
+
+// MARK: - Portable micro-kernel (4 x 16)
+
+#define SC_MR 4
+#define SC_NR 16
+
+static void kernel_scalar(long kc, const float *a, const float *b, float *c, long ldc) {
+    float acc[SC_MR][SC_NR];
+    memset(acc, 0, sizeof acc);
+    for (long p = 0; p < kc; p++) {
+        const float *bp = b + p * SC_NR;
+        const float *ap = a + p * SC_MR;
+        for (int i = 0; i < SC_MR; i++) {
+            float av = ap[i];
+            for (int j = 0; j < SC_NR; j++) acc[i][j] += av * bp[j];
+        }
+    }
+    for (int i = 0; i < SC_MR; i++)
+        for (int j = 0; j < SC_NR; j++) c[i * ldc + j] += acc[i][j];
+}
+
+#ifdef CKILN_X86
+
+// MARK: - AVX2 + FMA micro-kernel (6 x 16)
+
+#define AVX2_MR 6
+#define AVX2_NR 16
+
+__attribute__((target("avx2,fma"))) static void kernel_avx2(long kc, const float *a,
+                                                             const float *b, float *c,
+                                                             long ldc) {
+    __m256 c00 = _mm256_setzero_ps(), c01 = _mm256_setzero_ps();
+    __m256 c10 = _mm256_setzero_ps(), c11 = _mm256_setzero_ps();
+    __m256 c20 = _mm256_setzero_ps(), c21 = _mm256_setzero_ps();
+    __m256 c30 = _mm256_setzero_ps(), c31 = _mm256_setzero_ps();
+    __m256 c40 = _mm256_setzero_ps(), c41 = _mm256_setzero_ps();
+    __m256 c50 = _mm256_setzero_ps(), c51 = _mm256_setzero_ps();
+    for (long p = 0; p < kc; p++) {
+        __m256 b0 = _mm256_loadu_ps(b), b1 = _mm256_loadu_ps(b + 8);
+        __m256 av;
+#define AVX2_ROW(i)                                                                             \
+    av = _mm256_broadcast_ss(a + i);                                                            \
+    c##i##0 = _mm256_fmadd_ps(av, b0, c##i##0);                                                 \
+    c##i##1 = _mm256_fmadd_ps(av, b1, c##i##1);
+        AVX2_ROW(0) AVX2_ROW(1) AVX2_ROW(2) AVX2_ROW(3) AVX2_ROW(4) AVX2_ROW(5)
+#undef AVX2_ROW
+        a += AVX2_MR;
+        b += AVX2_NR;
+    }
+#define AVX2_STORE(i)                                                                           \
+    _mm256_storeu_ps(c + i * ldc, _mm256_add_ps(_mm256_loadu_ps(c + i * ldc), c##i##0));        \
+    _mm256_storeu_ps(c + i * ldc + 8, _mm256_add_ps(_mm256_loadu_ps(c + i * ldc + 8), c##i##1));
+    AVX2_STORE(0) AVX2_STORE(1) AVX2_STORE(2) AVX2_STORE(3) AVX2_STORE(4) AVX2_STORE(5)
+#undef AVX2_STORE
+}
+
+// MARK: - AVX-512F micro-kernel (14 x 32)
+
+#define AVX512_MR 14
+#define AVX512_NR 32
+
+__attribute__((target("avx512f,fma"))) static void kernel_avx512(long kc, const float *a,
+                                                                 const float *b, float *c,
+                                                                 long ldc) {
+#define Z(i) __m512 c##i##0 = _mm512_setzero_ps(), c##i##1 = _mm512_setzero_ps();
+    Z(0) Z(1) Z(2) Z(3) Z(4) Z(5) Z(6) Z(7) Z(8) Z(9) Z(10) Z(11) Z(12) Z(13)
+#undef Z
+    for (long p = 0; p < kc; p++) {
+        __m512 b0 = _mm512_loadu_ps(b), b1 = _mm512_loadu_ps(b + 16);
+        __m512 av;
+#define ROW(i)                                                                                  \
+    av = _mm512_set1_ps(a[i]);                                                                  \
+    c##i##0 = _mm512_fmadd_ps(av, b0, c##i##0);                                                 \
+    c##i##1 = _mm512_fmadd_ps(av, b1, c##i##1);
+        ROW(0) ROW(1) ROW(2) ROW(3) ROW(4) ROW(5) ROW(6)
+        ROW(7) ROW(8) ROW(9) ROW(10) ROW(11) ROW(12) ROW(13)
+#undef ROW
+        a += AVX512_MR;
+        b += AVX512_NR;
+    }
+#define ST(i)                                                                                   \
+    _mm512_storeu_ps(c + i * ldc, _mm512_add_ps(_mm512_loadu_ps(c + i * ldc), c##i##0));        \
+    _mm512_storeu_ps(c + i * ldc + 16, _mm512_add_ps(_mm512_loadu_ps(c + i * ldc + 16), c##i##1));
+    ST(0) ST(1) ST(2) ST(3) ST(4) ST(5) ST(6) ST(7) ST(8) ST(9) ST(10) ST(11) ST(12) ST(13)
+#undef ST
+}
+
+#endif // CKILN_X86
+
+// MARK: - Dispatch
+
+int ckiln_sgemm_best_isa(void) {
+#ifdef CKILN_X86
+    static int cached = 0;
+    if (cached) return cached;
+    __builtin_cpu_init();
+    int isa = CKILN_ISA_SCALAR;
+    if (__builtin_cpu_supports("avx512f") && __builtin_cpu_supports("fma"))
+        isa = CKILN_ISA_AVX512;
+    else if (__builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma"))
+        isa = CKILN_ISA_AVX2;
+    cached = isa; // benign race: every thread computes the same value
+    return isa;
+#else
+    return CKILN_ISA_SCALAR;
+#endif
+}
+
+static int resolve_isa(int isa) {
+    int best = ckiln_sgemm_best_isa();
+    if (isa == CKILN_ISA_AUTO || isa > best) return best;
+    return isa;
+}
+
+// MARK: - Packing
+
+/// Packs alpha * op(A)[i0:i0+mc, p0:p0+kc] into row panels of `mr` rows, k-major, zero-padded.
+static void pack_a(int transA, const float *A, long lda, long i0, long p0, long mc, long kc,
+                   int mr, float alpha, float *dst) {
+    for (long ir = 0; ir < mc; ir += mr) {
+        long rows = mc - ir < mr ? mc - ir : mr;
+        if (!transA) {
+            for (long r = 0; r < rows; r++) {
+                const float *src = A + (i0 + ir + r) * lda + p0;
+                for (long p = 0; p < kc; p++) dst[p * mr + r] = alpha * src[p];
+            }
+        } else {
+            for (long p = 0; p < kc; p++) {
+                const float *src = A + (p0 + p) * lda + i0 + ir;
+                for (long r = 0; r < rows; r++) dst[p * mr + r] = alpha * src[r];
+            }
+        }
+        if (rows < mr)
+            for (long p = 0; p < kc; p++)
+                for (long r = rows; r < mr; r++) dst[p * mr + r] = 0.0f;
+        dst += kc * mr;
+    }
+}
+
+/// Packs op(B)[p0:p0+kc, j0:j0+nc] into column panels of `nr` columns, k-major, zero-padded.
+static void pack_b(int transB, const float *B, long ldb, long p0, long j0, long kc, long nc,
+                   int nr, float *dst) {
+    for (long jr = 0; jr < nc; jr += nr) {
+        long cols = nc - jr < nr ? nc - jr : nr;
+        if (!transB) {
+            for (long p = 0; p < kc; p++) {
+                const float *src = B + (p0 + p) * ldb + j0 + jr;
+                float *d = dst + p * nr;
+                memcpy(d, src, (size_t)cols * sizeof(float));
+                for (long j = cols; j < nr; j++) d[j] = 0.0f;
+            }
+        } else {
+            for (long j = 0; j < cols; j++) {
+                const float *src = B + (j0 + jr + j) * ldb + p0;
+                for (long p = 0; p < kc; p++) dst[p * nr + j] = src[p];
+            }
+            if (cols < nr)
+                for (long p = 0; p < kc; p++)
+                    for (long j = cols; j < nr; j++) dst[p * nr + j] = 0.0f;
+        }
+        dst += kc * nr;
+    }
+}
+
+
+// MARK: - Row-vector case (M == 1)
+
+/// y[0:n] += sum_k x[k] * B(k, :) with B row-major (rows of n), or, transposed, y[j] += dot(x, B[j]).
+static void gemv_scalar(int transB, long n, long k, const float *x, const float *B, long ldb,
+                        float *y) {
+    if (!transB) {
+        for (long p = 0; p < k; p++) {
+            float xv = x[p];
+            const float *row = B + p * ldb;
+            for (long j = 0; j < n; j++) y[j] += xv * row[j];
+        }
+    } else {
+        for (long j = 0; j < n; j++) {
+            const float *row = B + j * ldb;
+            float s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+            long p = 0;
+            for (; p + 4 <= k; p += 4) {
+                s0 += x[p] * row[p];
+                s1 += x[p + 1] * row[p + 1];
+                s2 += x[p + 2] * row[p + 2];
+                s3 += x[p + 3] * row[p + 3];
+            }
+            for (; p < k; p++) s0 += x[p] * row[p];
+            y[j] += (s0 + s1) + (s2 + s3);
+        }
+    }
+}
+
+#ifdef CKILN_X86
+__attribute__((target("avx512f,fma"))) static void gemv_avx512(int transB, long n, long k,
+                                                               const float *x, const float *B,
+                                                               long ldb, float *y) {
+    if (!transB) {
+        // Four rows of B per pass over y halve the y traffic.
+        long p = 0;
+        for (; p + 4 <= k; p += 4) {
+            __m512 x0 = _mm512_set1_ps(x[p]), x1 = _mm512_set1_ps(x[p + 1]);
+            __m512 x2 = _mm512_set1_ps(x[p + 2]), x3 = _mm512_set1_ps(x[p + 3]);
+            const float *r0 = B + p * ldb, *r1 = r0 + ldb, *r2 = r1 + ldb, *r3 = r2 + ldb;
+            long j = 0;
+            for (; j + 16 <= n; j += 16) {
+                __m512 acc = _mm512_loadu_ps(y + j);
+                acc = _mm512_fmadd_ps(x0, _mm512_loadu_ps(r0 + j), acc);
+                acc = _mm512_fmadd_ps(x1, _mm512_loadu_ps(r1 + j), acc);
+                acc = _mm512_fmadd_ps(x2, _mm512_loadu_ps(r2 + j), acc);
+                acc = _mm512_fmadd_ps(x3, _mm512_loadu_ps(r3 + j), acc);
+                _mm512_storeu_ps(y + j, acc);
+            }
+            for (; j < n; j++)
+                y[j] += x[p] * r0[j] + x[p + 1] * r1[j] + x[p + 2] * r2[j] + x[p + 3] * r3[j];
+        }
+        for (; p < k; p++) {
+            __m512 xv = _mm512_set1_ps(x[p]);
+            const float *row = B + p * ldb;
+            long j = 0;
+            for (; j + 16 <= n; j += 16)
+                _mm512_storeu_ps(y + j, _mm512_fmadd_ps(xv, _mm512_loadu_ps(row + j),
+                                                        _mm512_loadu_ps(y + j)));
+            for (; j < n; j++) y[j] += x[p] * row[j];
+        }
+    } else {
+        for (long j = 0; j < n; j++) {
+            const float *row = B + j * ldb;
+            __m512 a0 = _mm512_setzero_ps(), a1 = _mm512_setzero_ps();
+            long p = 0;
+            for (; p + 32 <= k; p += 32) {
+                a0 = _mm512_fmadd_ps(_mm512_loadu_ps(x + p), _mm512_loadu_ps(row + p), a0);
+                a1 = _mm512_fmadd_ps(_mm512_loadu_ps(x + p + 16), _mm512_loadu_ps(row + p + 16),
+                                     a1);
+            }
+            float s = _mm512_reduce_add_ps(_mm512_add_ps(a0, a1));
+            for (; p < k; p++) s += x[p] * row[p];
+            y[j] += s;
+        }
+    }
+}
+#endif
+
+// MARK: - Driver
+
+void ckiln_sgemm(int isa, int transA, int transB, long M, long N, long K, float alpha,
+                 const float *A, long lda, const float *B, long ldb, float beta, float *C,
+                 long ldc) {
+    if (M <= 0 || N <= 0) return;
+    // C = beta * C first, so the K loop only accumulates.
+    if (beta == 0.0f) {
+        for (long i = 0; i < M; i++) memset(C + i * ldc, 0, (size_t)N * sizeof(float));
+    } else if (beta != 1.0f) {
+        for (long i = 0; i < M; i++)
+            for (long j = 0; j < N; j++) C[i * ldc + j] *= beta;
+    }
+    if (K <= 0 || alpha == 0.0f) return;
+    int path = resolve_isa(isa);
+
+    if (M == 1) {
+        float stackX[1024];
+        float *x = K <= 1024 ? stackX : (float *)malloc((size_t)K * sizeof(float));
+        if (x) {
+            for (long p = 0; p < K; p++) x[p] = alpha * (transA ? A[p * lda] : A[p]);
+#ifdef CKILN_X86
+            if (path == CKILN_ISA_AVX512)
+                gemv_avx512(transB, N, K, x, B, ldb, C);
+            else
+#endif
+                gemv_scalar(transB, N, K, x, B, ldb, C);
+            if (x != stackX) free(x);
+            return;
+        }
+    }
+
+    micro_kernel_fn kernel = kernel_scalar;
+    int mr = SC_MR, nr = SC_NR;
+    switch (path) {
+#ifdef CKILN_X86
+    case CKILN_ISA_AVX512:
+        kernel = kernel_avx512;
+        mr = AVX512_MR;
+        nr = AVX512_NR;
+        break;
+    case CKILN_ISA_AVX2:
+        kernel = kernel_avx2;
+        mr = AVX2_MR;
+        nr = AVX2_NR;
+        break;
+#endif
+    default:
+        break;
+    }
+
+    long kcMax = K < KC_BLOCK ? K : KC_BLOCK;
+    long mcMax = M < MC_BLOCK ? M : MC_BLOCK;
+    long ncMax = N < NC_BLOCK ? N : NC_BLOCK;
+    long mcPad = (mcMax + mr - 1) / mr * mr;
+    long ncPad = (ncMax + nr - 1) / nr * nr;
+    float *packA = (float *)aligned_alloc(64, ((size_t)mcPad * kcMax * sizeof(float) + 63) / 64 * 64);
+    float *packB = (float *)aligned_alloc(64, ((size_t)ncPad * kcMax * sizeof(float) + 63) / 64 * 64);
+    float tile[MAX_TILE];
+    if (!packA || !packB) { // out of memory: leave the plain triple loop to do the work
+        free(packA);
+        free(packB);
+        for (long i = 0; i < M; i++)
+            for (long p = 0; p < K; p++) {
+                float av = alpha * (transA ? A[p * lda + i] : A[i * lda + p]);
+                for (long j = 0; j < N; j++)
+                    C[i * ldc + j] += av * (transB ? B[j * ldb + p] : B[p * ldb + j]);
+            }
+        return;
+    }
+
+    for (long jc = 0; jc < N; jc += NC_BLOCK) {
+        long nc = N - jc < NC_BLOCK ? N - jc : NC_BLOCK;
+        for (long pc = 0; pc < K; pc += KC_BLOCK) {
+            long kc = K - pc < KC_BLOCK ? K - pc : KC_BLOCK;
+            pack_b(transB, B, ldb, pc, jc, kc, nc, nr, packB);
+            for (long ic = 0; ic < M; ic += MC_BLOCK) {
+                long mc = M - ic < MC_BLOCK ? M - ic : MC_BLOCK;
+                pack_a(transA, A, lda, ic, pc, mc, kc, mr, alpha, packA);
+                for (long jr = 0; jr < nc; jr += nr) {
+                    long cols = nc - jr < nr ? nc - jr : nr;
+                    const float *bp = packB + (jr / nr) * kc * nr;
+                    for (long ir = 0; ir < mc; ir += mr) {
+                        long rows = mc - ir < mr ? mc - ir : mr;
+                        const float *ap = packA + (ir / mr) * kc * mr;
+                        float *cp = C + (ic + ir) * ldc + jc + jr;
+                        if (rows == mr && cols == nr) {
+                            kernel(kc, ap, bp, cp, ldc);
+                        } else {
+                            memset(tile, 0, (size_t)mr * nr * sizeof(float));
+                            kernel(kc, ap, bp, tile, nr);
+                            for (long i = 0; i < rows; i++)
+                                for (long j = 0; j < cols; j++) cp[i * ldc + j] += tile[i * nr + j];
+                        }
+                    }
+                }
+            }
+        }
+    }
+    free(packA);
+    free(packB);
+}

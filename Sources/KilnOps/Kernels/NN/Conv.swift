@@ -1,0 +1,104 @@
+import Foundation
+import KilnIR
+
+/// ONNX `Conv` (opset 1, 11, 22): N-d convolution with groups, dilations and every `auto_pad`.
+///
+///     X[N, C, in...] ⊛ W[M, C/group, k...] + B[M]  →  Y[N, M, out...]
+///
+/// Computed per image and group as `Y_g = W_g · im2col(X_g)` (a 1×1, stride-1, unpadded kernel
+/// multiplies X directly). `kernels` supplies GEMM and im2col; the runtime passes fast ones.
+public struct Conv: OpDefinition {
+    public var domain: String { "" }
+    public var opType: String { "Conv" }
+    public var kernels: NNKernels
+
+    public init(kernels: NNKernels = .reference) { self.kernels = kernels }
+
+    public func run(_ context: KernelContext) throws -> [Value] {
+        let x = try context.tensor(0)
+        let w = try context.tensor(1)
+        let b = try context.optionalTensor(2)
+        let y = try Conv.compute(
+            context, x: x, w: w, bias: b, kernels: kernels, activation: nil)
+        return [.tensor(y)]
+    }
+
+    /// Shared by `Conv` and `com.microsoft.FusedConv`: convolution, bias, optional activation.
+    static func compute(
+        _ ctx: KernelContext, x: Tensor, w: Tensor, bias: Tensor?, kernels: NNKernels,
+        activation: ((UnsafeMutableBufferPointer<Float>) -> Void)?
+    ) throws -> Tensor {
+        guard NNTensor.isFloat(x.elementType), x.elementType == w.elementType else {
+            throw ctx.fail("X and W must be the same floating type")
+        }
+        let xd = try NNTensor.dims(x, ctx)
+        let wd = try NNTensor.dims(w, ctx)
+        guard xd.count >= 3, wd.count == xd.count else {
+            throw ctx.fail("X \(xd) and W \(wd) must have the same rank >= 3")
+        }
+        let group = Int(ctx.int("group", default: 1))
+        let (n, c) = (xd[0], xd[1])
+        let m = wd[0]
+        guard group > 0, c % group == 0, m % group == 0, wd[1] * group == c else {
+            throw ctx.fail("channels \(c), W \(wd) and group \(group) do not agree")
+        }
+        var kernel = Array(wd[2...])
+        if let ks = ctx.ints("kernel_shape") {
+            guard ks.map({ Int($0) }) == kernel else {
+                throw ctx.fail("kernel_shape \(ks) does not match W \(wd)")
+            }
+            kernel = ks.map { Int($0) }
+        }
+        let geo = try ConvGeometry.resolve(ctx, input: Array(xd[2...]), kernel: kernel)
+        let inSize = geo.input.reduce(1, *)
+        let outSize = geo.output.reduce(1, *)
+        let kSize = kernel.reduce(1, *)
+        let cg = c / group
+        let mg = m / group
+        let kDim = cg * kSize
+        var biasValues: [Float]? = nil
+        if let bias {
+            let bv = try NNTensor.floats(bias, ctx)
+            guard bv.count == m else { throw ctx.fail("B has \(bv.count) values, expected \(m)") }
+            biasValues = bv
+        }
+        let direct = kSize == 1 && geo.strides.allSatisfy { $0 == 1 }
+            && geo.padsBegin.allSatisfy { $0 == 0 } && geo.padsEnd.allSatisfy { $0 == 0 }
+        let colCount = direct ? 0 : kDim * outSize
+        guard colCount <= Int.max / 8 else { throw ctx.fail("im2col buffer is too large") }
+        return try NNTensor.withFloats(x, ctx) { xp in
+            try NNTensor.withFloats(w, ctx) { wp in
+                try NNTensor.output(x.elementType, shape: [n, m] + geo.output, ctx) { yp in
+                    guard let xb = xp.baseAddress, let wb = wp.baseAddress,
+                        let yb = yp.baseAddress
+                    else { return }
+                    let colBase = UnsafeMutablePointer<Float>.allocate(capacity: max(colCount, 1))
+                    defer { colBase.deallocate() }
+                    for img in 0..<n {
+                        for g in 0..<group {
+                            let xg = xb + (img * c + g * cg) * inSize
+                            let yg = yb + (img * m + g * mg) * outSize
+                            var beta: Float = 0
+                            if let biasValues {
+                                for o in 0..<mg {
+                                    (yg + o * outSize).update(
+                                        repeating: biasValues[g * mg + o], count: outSize)
+                                }
+                                beta = 1
+                            }
+                            var bmat = xg
+                            if !direct {
+                                kernels.im2col(xg, cg, geo, colBase)
+                                bmat = UnsafePointer(colBase)
+                            }
+                            kernels.gemm(
+                                false, false, mg, outSize, kDim, 1, wb + g * mg * kDim, kDim,
+                                bmat, outSize, beta, yg, outSize, ctx.threads)
+                        }
+                    }
+                    if let activation { activation(yp) }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,187 @@
+import KilnIR
+
+/// The inner loops that the NN ops (Conv, ConvTranspose, Gemm, MatMul, RNNs) delegate to.
+///
+/// The op files own the semantics (shapes, padding, attributes); these functions only multiply
+/// and unfold. `reference` is plain Swift; `KilnRuntime.FastOps` swaps in the packed C GEMM.
+/// Both must produce the same result up to float rounding, which the runtime tests check.
+public struct NNKernels: Sendable {
+    /// Row-major `C[m×n] = alpha · op(A)[m×k] · op(B)[k×n] + beta · C` (C is not read when
+    /// beta is 0). Leading dimensions are row strides of the matrices as stored. `threads` is a
+    /// hint (1 = single-threaded).
+    public typealias Gemm = @Sendable (
+        _ transA: Bool, _ transB: Bool, _ m: Int, _ n: Int, _ k: Int, _ alpha: Float,
+        _ a: UnsafePointer<Float>, _ lda: Int, _ b: UnsafePointer<Float>, _ ldb: Int,
+        _ beta: Float, _ c: UnsafeMutablePointer<Float>, _ ldc: Int, _ threads: Int
+    ) -> Void
+
+    /// Unfolds one group of one image `x[channels, in...]` into
+    /// `col[channels·prod(kernel), prod(out)]` (zero outside the image).
+    public typealias Im2col = @Sendable (
+        _ x: UnsafePointer<Float>, _ channels: Int, _ geometry: ConvGeometry,
+        _ col: UnsafeMutablePointer<Float>
+    ) -> Void
+
+    public var name: String
+    public var gemm: Gemm
+    public var im2col: Im2col
+
+    public init(name: String, gemm: @escaping Gemm, im2col: @escaping Im2col) {
+        self.name = name
+        self.gemm = gemm
+        self.im2col = im2col
+    }
+
+    /// Plain Swift loops: the definition the fast kernels are tested against.
+    public static let reference = NNKernels(
+        name: "reference", gemm: referenceGemm, im2col: referenceIm2col)
+
+    // MARK: - Reference implementations
+
+    static let referenceGemm: Gemm = {
+        transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc, _ in
+        for i in 0..<m {
+            let crow = c + i * ldc
+            if beta == 0 {
+                crow.update(repeating: 0, count: n)
+            } else if beta != 1 {
+                for j in 0..<n { crow[j] *= beta }
+            }
+            for p in 0..<k {
+                let av = alpha * (transA ? a[p * lda + i] : a[i * lda + p])
+                if transB {
+                    for j in 0..<n { crow[j] += av * b[j * ldb + p] }
+                } else {
+                    let brow = b + p * ldb
+                    for j in 0..<n { crow[j] += av * brow[j] }
+                }
+            }
+        }
+    }
+
+    static let referenceIm2col: Im2col = { x, channels, g, col in
+        let rank = g.rank
+        let inSize = g.input.reduce(1, *)
+        let outSize = g.output.reduce(1, *)
+        let kSize = g.kernel.reduce(1, *)
+        var kidx = [Int](repeating: 0, count: rank)
+        var oidx = [Int](repeating: 0, count: rank)
+        for c in 0..<channels {
+            let img = x + c * inSize
+            for i in 0..<rank { kidx[i] = 0 }
+            for kf in 0..<kSize {
+                let dst = col + (c * kSize + kf) * outSize
+                for i in 0..<rank { oidx[i] = 0 }
+                for of in 0..<outSize {
+                    var src = 0
+                    var inside = true
+                    for d in 0..<rank {
+                        let p = oidx[d] * g.strides[d] - g.padsBegin[d] + kidx[d] * g.dilations[d]
+                        if p < 0 || p >= g.input[d] {
+                            inside = false
+                            break
+                        }
+                        src = src * g.input[d] + p
+                    }
+                    dst[of] = inside ? img[src] : 0
+                    var d = rank - 1
+                    while d >= 0 {
+                        oidx[d] += 1
+                        if oidx[d] < g.output[d] { break }
+                        oidx[d] = 0
+                        d -= 1
+                    }
+                }
+                var d = rank - 1
+                while d >= 0 {
+                    kidx[d] += 1
+                    if kidx[d] < g.kernel[d] { break }
+                    kidx[d] = 0
+                    d -= 1
+                }
+            }
+        }
+    }
+}
+
+/// Spatial geometry of a convolution or pooling window over one image.
+public struct ConvGeometry: Sendable, Equatable {
+    /// Input spatial dims.
+    public var input: [Int]
+    /// Output spatial dims.
+    public var output: [Int]
+    public var kernel: [Int]
+    public var strides: [Int]
+    public var dilations: [Int]
+    public var padsBegin: [Int]
+    public var padsEnd: [Int]
+
+    public var rank: Int { input.count }
+
+    public init(
+        input: [Int], output: [Int], kernel: [Int], strides: [Int], dilations: [Int],
+        padsBegin: [Int], padsEnd: [Int]
+    ) {
+        self.input = input
+        self.output = output
+        self.kernel = kernel
+        self.strides = strides
+        self.dilations = dilations
+        self.padsBegin = padsBegin
+        self.padsEnd = padsEnd
+    }
+
+    /// Resolves pads and output dims from the ONNX window attributes (`auto_pad`, `pads`,
+    /// `strides`, `dilations`) of Conv and the pooling ops. `ceilMode` rounds the output up
+    /// (pooling only), dropping a last window that would start inside the end padding.
+    static func resolve(
+        _ ctx: KernelContext, input: [Int], kernel: [Int], ceilMode: Bool = false
+    ) throws -> ConvGeometry {
+        let r = input.count
+        let strides = try ctx.ints("strides", count: r, default: 1)
+        let dilations = try ctx.ints("dilations", count: r, default: 1)
+        guard strides.allSatisfy({ $0 > 0 }), dilations.allSatisfy({ $0 > 0 }),
+            kernel.allSatisfy({ $0 > 0 })
+        else { throw ctx.fail("strides, dilations and kernel dims must be positive") }
+        var pb = [Int](repeating: 0, count: r)
+        var pe = [Int](repeating: 0, count: r)
+        var out = [Int](repeating: 0, count: r)
+        let autoPad = ctx.string("auto_pad", default: "NOTSET")
+        for i in 0..<r {
+            let ext = (kernel[i] - 1) * dilations[i] + 1
+            switch autoPad {
+            case "SAME_UPPER", "SAME_LOWER":
+                out[i] = (input[i] + strides[i] - 1) / strides[i]
+                let total = max(0, (out[i] - 1) * strides[i] + ext - input[i])
+                pb[i] = autoPad == "SAME_UPPER" ? total / 2 : total - total / 2
+                pe[i] = total - pb[i]
+            case "VALID":
+                out[i] = input[i] >= ext ? (input[i] - ext) / strides[i] + 1 : 0
+            case "NOTSET", "":
+                if let pads = ctx.ints("pads") {
+                    guard pads.count == 2 * r, pads.allSatisfy({ $0 >= 0 }) else {
+                        throw ctx.fail("pads must hold \(2 * r) non-negative values")
+                    }
+                    pb[i] = Int(pads[i])
+                    pe[i] = Int(pads[i + r])
+                }
+                let span = input[i] + pb[i] + pe[i] - ext
+                guard span >= 0 else {
+                    throw ctx.fail("window extent \(ext) exceeds padded input \(span + ext)")
+                }
+                if ceilMode {
+                    out[i] = (span + strides[i] - 1) / strides[i] + 1
+                    // The last window must start inside the input or the begin padding.
+                    if (out[i] - 1) * strides[i] >= input[i] + pb[i] { out[i] -= 1 }
+                } else {
+                    out[i] = span / strides[i] + 1
+                }
+            default:
+                throw ctx.fail("unknown auto_pad '\(autoPad)'")
+            }
+        }
+        return ConvGeometry(
+            input: input, output: out, kernel: kernel, strides: strides, dilations: dilations,
+            padsBegin: pb, padsEnd: pe)
+    }
+}

@@ -1,0 +1,26 @@
+import KilnIR
+import KilnOps
+
+/// The standard ops with the GEMM-based ones (Conv, Gemm, MatMul, ...) running on the packed C
+/// kernels of `CKilnKernels` instead of the Swift reference loops. Semantics are shared: the
+/// op files are the same, only `NNKernels` differs.
+///
+///     let plan = try InferencePlan(model: m, options: .init(registry: FastOps.registry))
+public enum FastOps {
+    /// Every standard op, with the fast kernels installed.
+    public static let registry: OpRegistry = {
+        var r = StandardOps.registry
+        install(into: &r)
+        return r
+    }()
+
+    /// The op definitions that use `kernels`.
+    public static func ops(kernels: NNKernels = .fast) -> [any OpDefinition] {
+        NNOps.kernelOps(kernels)
+    }
+
+    /// Replaces the GEMM-based ops of `registry` with versions on `kernels`.
+    public static func install(into registry: inout OpRegistry, kernels: NNKernels = .fast) {
+        for op in ops(kernels: kernels) { registry.register(op) }
+    }
+}
