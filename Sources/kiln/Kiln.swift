@@ -12,7 +12,10 @@ struct Kiln: ParsableCommand {
             Exit codes: 0 success, 1 findings or tolerance exceeded, 2 unusable input or usage.
             """,
         version: "0.1.0",
-        subcommands: [ConvertCommand.self, InspectCommand.self]
+        subcommands: [
+            ConvertCommand.self, InspectCommand.self, RunCommand.self, DiffCommand.self,
+            BenchCommand.self, ConformanceCommand.self,
+        ]
     )
 
     /// Runs the command, mapping argument errors to exit code 2 (ArgumentParser uses 64).

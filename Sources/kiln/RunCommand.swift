@@ -35,7 +35,13 @@ struct RunCommand: ParsableCommand {
             let m = try ModelFiles.load(model)
             let plan = try InferencePlan(model: m, options: InferenceOptions(threads: threads))
             let feeds = try TensorFiles.feeds(inputs, graph: m.graph)
-            let outputs = try plan.run(feeds)
+            let outputs: [String: Value]
+            do {
+                outputs = try plan.run(feeds)
+            } catch var e as KilnError {
+                if e.location.file == nil { e.location.file = model }
+                throw e
+            }
             let ordered = m.graph.outputs.compactMap { o in outputs[o.name].map { (o.name, $0) } }
             if let output {
                 var tensors: [(String, Tensor)] = []
