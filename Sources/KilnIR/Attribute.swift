@@ -18,6 +18,28 @@ public enum AttributeValue: Sendable, Equatable {
     case sparseTensors([SparseTensor])
     case types([ValueType])
 
+    /// Structural equality: floats compare by bit pattern, so NaN equals the same NaN and
+    /// `-0.0` differs from `0.0` (a round trip must keep both exactly).
+    public static func == (a: AttributeValue, b: AttributeValue) -> Bool {
+        switch (a, b) {
+        case (.int(let x), .int(let y)): return x == y
+        case (.float(let x), .float(let y)): return x.bitPattern == y.bitPattern
+        case (.string(let x), .string(let y)): return x == y
+        case (.tensor(let x), .tensor(let y)): return x == y
+        case (.graph(let x), .graph(let y)): return x == y
+        case (.sparseTensor(let x), .sparseTensor(let y)): return x == y
+        case (.type(let x), .type(let y)): return x == y
+        case (.ints(let x), .ints(let y)): return x == y
+        case (.floats(let x), .floats(let y)): return x.map(\.bitPattern) == y.map(\.bitPattern)
+        case (.strings(let x), .strings(let y)): return x == y
+        case (.tensors(let x), .tensors(let y)): return x == y
+        case (.graphs(let x), .graphs(let y)): return x == y
+        case (.sparseTensors(let x), .sparseTensors(let y)): return x == y
+        case (.types(let x), .types(let y)): return x == y
+        default: return false
+        }
+    }
+
     /// Stable kind name used by Kiln JSON, the printer and `kiln check` (`int`, `floats`, ...).
     public var kind: AttributeKind {
         switch self {

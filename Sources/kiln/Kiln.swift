@@ -12,6 +12,6 @@ struct Kiln: ParsableCommand {
             Exit codes: 0 success, 1 findings or tolerance exceeded, 2 unusable input or usage.
             """,
         version: "0.1.0",
-        subcommands: []
+        subcommands: [ConvertCommand.self]
     )
 }

@@ -1,0 +1,131 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Read-only memory-mapped files and safe path handling for files named by untrusted input.
+public enum MappedFile {
+    /// Maps `url` read-only and returns its bytes as a `Data` that unmaps when released.
+    ///
+    /// The file is opened with `O_NOFOLLOW` when `allowSymlink` is false. Files larger than
+    /// `maxBytes` are refused. Empty files give an empty `Data`.
+    public static func map(_ url: URL, maxBytes: Int = Int.max, allowSymlink: Bool = true) throws
+        -> Data
+    {
+        let path = url.path
+        var flags = O_RDONLY | O_CLOEXEC
+        if !allowSymlink { flags |= O_NOFOLLOW }
+        let fd = open(path, flags)
+        guard fd >= 0 else {
+            let err = errno
+            if err == ELOOP {
+                throw KilnError(
+                    .malformedInput, "refusing to follow a symbolic link", at: .init(file: path))
+            }
+            throw KilnError(
+                .io, "cannot open: \(String(cString: strerror(err)))", at: .init(file: path))
+        }
+        defer { close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0 else {
+            throw KilnError(.io, "cannot stat the file", at: .init(file: path))
+        }
+        guard (st.st_mode & S_IFMT) == S_IFREG else {
+            throw KilnError(.io, "not a regular file", at: .init(file: path))
+        }
+        let size = Int(st.st_size)
+        guard size <= maxBytes else {
+            throw KilnError(
+                .limitExceeded, "file is \(size) bytes, above the limit of \(maxBytes)",
+                at: .init(file: path))
+        }
+        if size == 0 { return Data() }
+        guard let base = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), base != MAP_FAILED else {
+            // Fall back to reading (some file systems refuse mmap).
+            return try Data(contentsOf: url)
+        }
+        return Data(
+            bytesNoCopy: base, count: size,
+            deallocator: .custom { ptr, count in munmap(ptr, count) })
+    }
+
+    /// Metadata of a file opened without following symlinks: link count and whether it is a
+    /// regular file. Used to refuse hard links that could point outside a model's folder.
+    public static func linkCount(_ url: URL) -> Int? {
+        var st = stat()
+        guard lstat(url.path, &st) == 0 else { return nil }
+        return Int(st.st_nlink)
+    }
+
+    /// Resolves `relative` (a location read from a model file) inside `root`, refusing absolute
+    /// paths, `..` components, symlinks and hard links, so a hostile model cannot make Kiln read
+    /// outside its folder (cf. CVE-2022-25882, CVE-2024-27318).
+    public static func resolveContained(_ relative: String, in root: URL) throws -> URL {
+        let bad = { (why: String) in
+            KilnError(.malformedInput, "external data location '\(relative)' \(why)")
+        }
+        if relative.isEmpty { throw bad("is empty") }
+        if relative.hasPrefix("/") || relative.hasPrefix("\\") || relative.contains(":") {
+            throw bad("is an absolute path; it must be relative to the model's folder")
+        }
+        if relative.contains("\0") { throw bad("contains a NUL byte") }
+        let parts = relative.split(
+            omittingEmptySubsequences: true, whereSeparator: { $0 == "/" || $0 == "\\" })
+        if parts.contains(where: { $0 == ".." }) {
+            throw bad("contains '..'; it must stay inside the model's folder")
+        }
+        let rootReal = root.resolvingSymlinksInPath().standardizedFileURL
+        var url = rootReal
+        for p in parts where p != "." { url.appendPathComponent(String(p)) }
+        // Refuse a symlink anywhere on the path below the root.
+        var probe = rootReal
+        for p in parts where p != "." {
+            probe.appendPathComponent(String(p))
+            var st = stat()
+            if lstat(probe.path, &st) == 0, (st.st_mode & S_IFMT) == S_IFLNK {
+                throw bad("goes through a symbolic link, which Kiln does not follow")
+            }
+        }
+        let real = url.resolvingSymlinksInPath().standardizedFileURL.path
+        let rootPath = rootReal.path.hasSuffix("/") ? rootReal.path : rootReal.path + "/"
+        guard real.hasPrefix(rootPath) else { throw bad("resolves outside the model's folder") }
+        if let links = linkCount(url), links > 1 {
+            throw bad("is a hard link (\(links) links); copy the file instead")
+        }
+        return url
+    }
+}
+
+/// Writes files atomically: to a temporary file in the same folder, then renamed into place, so
+/// a failure never leaves a half-written output.
+public enum AtomicFile {
+    /// Writes all `parts` in order to `url` atomically.
+    public static func write(_ parts: [Data], to url: URL) throws {
+        let dir = url.deletingLastPathComponent()
+        let tmp = dir.appendingPathComponent(
+            ".\(url.lastPathComponent).kiln-tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+        guard FileManager.default.createFile(atPath: tmp.path, contents: nil) else {
+            throw KilnError(.io, "cannot create a temporary file in \(dir.path)", at: .init(file: url.path))
+        }
+        do {
+            let handle = try FileHandle(forWritingTo: tmp)
+            defer { try? handle.close() }
+            for p in parts where !p.isEmpty { try handle.write(contentsOf: p) }
+            try handle.synchronize()
+        } catch {
+            try? FileManager.default.removeItem(at: tmp)
+            throw KilnError(.io, "cannot write: \(error)", at: .init(file: url.path))
+        }
+        guard rename(tmp.path, url.path) == 0 else {
+            let msg = String(cString: strerror(errno))
+            try? FileManager.default.removeItem(at: tmp)
+            throw KilnError(.io, "cannot move the output into place: \(msg)", at: .init(file: url.path))
+        }
+    }
+
+    /// Writes `data` to `url` atomically.
+    public static func write(_ data: Data, to url: URL) throws { try write([data], to: url) }
+}
