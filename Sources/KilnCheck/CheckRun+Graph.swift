@@ -108,7 +108,17 @@ extension CheckRun {
             reads.append(r)
         }
 
-        checkOrder(g, ctx, producers: producers, reads: reads, forwardRefs: forwardRefs)
+        // Reads of names that a graph input, an initializer or an outer scope defines resolve
+        // there, even when a node (wrongly) assigns the same name again.
+        var predefined = inputNames
+        predefined.formUnion(g.initializers.map(\.name))
+        predefined.formUnion(g.sparseInitializers.map(\.values.name))
+        let nodeReads = reads.map { r in
+            r.filter { name in
+                !predefined.contains(name) && !ctx.outer.contains { $0.names.contains(name) }
+            }
+        }
+        checkOrder(g, ctx, producers: producers, reads: nodeReads, forwardRefs: forwardRefs)
 
         for v in g.outputs where !v.name.isEmpty {
             if local.names.contains(v.name) { continue }
