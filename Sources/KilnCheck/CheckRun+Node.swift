@@ -43,7 +43,8 @@ extension CheckRun {
             }
             checkAttributeValue(attr, label: label, ctx, scopes: scopes)
         }
-        guard !node.opType.isEmpty else { return }
+        // A node without values is reported once; its arity against the schema adds nothing.
+        guard !node.opType.isEmpty, !(node.inputs.isEmpty && node.outputs.isEmpty) else { return }
         resolveAndVerify(node, label: label, ctx, scopes: scopes)
     }
 
@@ -257,12 +258,12 @@ extension CheckRun {
             for (k, name) in names.enumerated() where !name.isEmpty {
                 let param = k < params.count ? params[k] : lastParam
                 if k >= params.count && lastParam.option != .variadic { break }
-                guard let type = declaredType(name), let rendered = TypeString.render(type) else {
+                guard let type = declaredType(name), let rendered = CheckTypeString.render(type) else {
                     continue
                 }
                 let constraint = schema.typeConstraints.first { $0.name == param.typeString }
                 let allowed = constraint?.allowedTypes ?? [param.typeString]
-                guard TypeString.matches(type, allowed: allowed) else {
+                guard CheckTypeString.matches(type, allowed: allowed) else {
                     let list = allowed.prefix(8).joined(separator: ", ")
                     let more = allowed.count > 8 ? ", ..." : ""
                     let variable = constraint.map { "\($0.name) in " } ?? ""

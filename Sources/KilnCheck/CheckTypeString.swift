@@ -5,7 +5,7 @@ import KilnIR
 ///
 /// Kept local to KilnCheck on purpose: the checker must agree with ONNX's spelling, whatever
 /// other modules choose for display.
-enum TypeString {
+enum CheckTypeString {
     /// The ONNX spelling of an element type (`float`, `double`, `float16`, ...), or `nil` when
     /// the type is undefined.
     static func onnxName(_ e: ElementType) -> String? {
