@@ -73,12 +73,13 @@ public enum ReportRenderer {
     static func text(_ reports: [FileReport]) -> String {
         var out = ""
         for r in reports {
+            let file = oneLine(r.file)
             if let e = r.loadError {
                 let rule = RuleInfo.unreadableModel
-                out += "\(r.file): error \(rule.code) \(rule.name): \(oneLine(e))\n"
+                out += "\(file): error \(rule.code) \(rule.name): \(oneLine(e))\n"
             }
             for f in r.findings {
-                out += "\(r.file): \(f.severity.rawValue) \(f.code) \(f.rule): "
+                out += "\(file): \(f.severity.rawValue) \(f.code) \(f.rule): "
                     + "\(oneLine(f.message))\(oneLine(locationSuffix(f)))\n"
             }
         }
