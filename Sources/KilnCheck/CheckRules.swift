@@ -20,7 +20,8 @@ struct RuleInfo: Sendable, Hashable {
 /// could not be loaded. Codes and names never change meaning; retired rules keep their code.
 public enum CheckRules {
     /// Every rule, sorted by code.
-    public static var all: [(code: String, rule: String, severity: Finding.Severity, summary: String)]
+    public static var all:
+        [(code: String, rule: String, severity: Finding.Severity, summary: String)]
     {
         RuleInfo.all.map { ($0.code, $0.name, $0.severity, $0.summary) }
     }

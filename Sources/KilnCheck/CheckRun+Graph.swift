@@ -66,7 +66,9 @@ extension CheckRun {
                 }
             }
             for name in node.inputs where !name.isEmpty {
-                if local.names.contains(name) || ctx.outer.contains(where: { $0.names.contains(name) }) {
+                if local.names.contains(name)
+                    || ctx.outer.contains(where: { $0.names.contains(name) })
+                {
                     continue
                 }
                 if let j = producers[name] {
@@ -328,7 +330,10 @@ extension CheckRun {
                     current = edge.node
                 }
             }
-            guard let found = cycle else { alive.remove(start); continue }
+            guard let found = cycle else {
+                alive.remove(start)
+                continue
+            }
             // The walk followed producers backwards; present it in data-flow order.
             let order = found.nodes.reversed().map { g.nodes[$0].label(index: $0) }
             let vals = found.values.reversed().map { "'\($0)'" }

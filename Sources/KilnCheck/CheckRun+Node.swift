@@ -72,7 +72,8 @@ extension CheckRun {
             checkSubgraph(g, path: "\(path)/\(label).\(attr.name)", label: label, ctx, scopes)
         case .graphs(let gs):
             for (k, g) in gs.enumerated() {
-                checkSubgraph(g, path: "\(path)/\(label).\(attr.name)[\(k)]", label: label, ctx, scopes)
+                checkSubgraph(
+                    g, path: "\(path)/\(label).\(attr.name)[\(k)]", label: label, ctx, scopes)
             }
         default: break
         }
@@ -192,7 +193,8 @@ extension CheckRun {
         for attr in node.attributes where !attr.name.isEmpty && !attr.name.hasPrefix("__") {
             guard let spec = schema.attribute(attr.name) else {
                 let known = schema.attributes.map(\.name).sorted()
-                let hint = known.isEmpty ? "it takes none" : "known: \(known.joined(separator: ", "))"
+                let hint =
+                    known.isEmpty ? "it takes none" : "known: \(known.joined(separator: ", "))"
                 emit(
                     .unknownAttribute,
                     "Node '\(label)' has attribute '\(attr.name)', which \(op) does not define "
@@ -258,7 +260,8 @@ extension CheckRun {
             for (k, name) in names.enumerated() where !name.isEmpty {
                 let param = k < params.count ? params[k] : lastParam
                 if k >= params.count && lastParam.option != .variadic { break }
-                guard let type = declaredType(name), let rendered = CheckTypeString.render(type) else {
+                guard let type = declaredType(name), let rendered = CheckTypeString.render(type)
+                else {
                     continue
                 }
                 let constraint = schema.typeConstraints.first { $0.name == param.typeString }

@@ -110,7 +110,10 @@ extension CheckRun {
             var dense: Int64 = 1
             for d in s.dims {
                 let (p, o) = dense.multipliedReportingOverflow(by: d)
-                if o { fail("the dense shape \(s.dims) overflows int64"); return }
+                if o {
+                    fail("the dense shape \(s.dims) overflows int64")
+                    return
+                }
                 dense = p
             }
             var prev: Int64 = -1

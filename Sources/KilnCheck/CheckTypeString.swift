@@ -33,7 +33,11 @@ enum CheckTypeString {
             // Schemas spell map values by element type: `map(int64,float)`.
             guard let key = onnxName(k), let v else { return nil }
             let value: String?
-            if case .tensor(let t) = v { value = onnxName(t.elementType) } else { value = render(v) }
+            if case .tensor(let t) = v {
+                value = onnxName(t.elementType)
+            } else {
+                value = render(v)
+            }
             return value.map { "map(\(key),\($0))" }
         case .opaque:
             return nil

@@ -111,7 +111,8 @@ final class CheckRun {
             emit(
                 .irVersionTooNew,
                 "The model's ir_version \(ir) is newer than the newest Kiln knows "
-                    + "(\(ModelChecker.latestIRVersion)); upgrade Kiln or re-export with an older IR.")
+                    + "(\(ModelChecker.latestIRVersion)); upgrade Kiln or re-export with an older IR."
+            )
         }
         var seenKeys = Set<String>()
         for entry in model.metadata where !seenKeys.insert(entry.key).inserted {

@@ -46,7 +46,8 @@ extension ReportRenderer {
                 file: r.file,
                 status: r.loadError != nil ? "unreadable" : (r.failed ? "failed" : "passed"),
                 loadError: r.loadError,
-                counts: Counts(error: r.count(.error), warning: r.count(.warning), info: r.count(.info)),
+                counts: Counts(
+                    error: r.count(.error), warning: r.count(.warning), info: r.count(.info)),
                 findings: r.findings)
         }
         let report = JSONReport(
@@ -161,7 +162,8 @@ extension ReportRenderer {
                 }
                 results.append(
                     SResult(
-                        ruleId: f.code, ruleIndex: index[f.code] ?? -1, level: sarifLevel(f.severity),
+                        ruleId: f.code, ruleIndex: index[f.code] ?? -1,
+                        level: sarifLevel(f.severity),
                         message: SText(text: f.message + locationSuffix(f)),
                         locations: [
                             SLocation(

@@ -6,7 +6,8 @@ extension ReportRenderer {
     static func junit(_ reports: [FileReport]) -> String {
         let t = Totals(reports)
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        out += "<testsuite name=\"kiln check\" tests=\"\(t.files)\" "
+        out +=
+            "<testsuite name=\"kiln check\" tests=\"\(t.files)\" "
             + "failures=\"\(t.failed - t.unreadable)\" errors=\"\(t.unreadable)\" skipped=\"0\">\n"
         for r in reports {
             out += "  <testcase classname=\"kiln.check\" name=\"\(xml(r.file))\""
@@ -18,16 +19,20 @@ extension ReportRenderer {
             }
             out += ">\n"
             if let e = r.loadError {
-                out += "    <error message=\"\(xml(e))\" type=\"\(RuleInfo.unreadableModel.name)\"/>\n"
+                out +=
+                    "    <error message=\"\(xml(e))\" type=\"\(RuleInfo.unreadableModel.name)\"/>\n"
             }
             if let first = errors.first {
-                let message = errors.count == 1 ? first.message : "\(plural(errors.count, "error")); first: \(first.message)"
+                let message =
+                    errors.count == 1
+                    ? first.message : "\(plural(errors.count, "error")); first: \(first.message)"
                 out += "    <failure message=\"\(xml(message))\" type=\"\(xml(first.rule))\">"
                 out += xml(errors.map(line).joined(separator: "\n"))
                 out += "</failure>\n"
             }
             if !others.isEmpty {
-                out += "    <system-out>" + xml(others.map(line).joined(separator: "\n"))
+                out +=
+                    "    <system-out>" + xml(others.map(line).joined(separator: "\n"))
                     + "</system-out>\n"
             }
             out += "  </testcase>\n"

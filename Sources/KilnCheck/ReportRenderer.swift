@@ -79,7 +79,8 @@ public enum ReportRenderer {
                 out += "\(file): error \(rule.code) \(rule.name): \(oneLine(e))\n"
             }
             for f in r.findings {
-                out += "\(file): \(f.severity.rawValue) \(f.code) \(f.rule): "
+                out +=
+                    "\(file): \(f.severity.rawValue) \(f.code) \(f.rule): "
                     + "\(oneLine(f.message))\(oneLine(locationSuffix(f)))\n"
             }
         }
@@ -105,7 +106,8 @@ public enum ReportRenderer {
             let file = escapeProperty(r.file)
             if let e = r.loadError {
                 let rule = RuleInfo.unreadableModel
-                out += "::error file=\(file),title=\(escapeProperty("\(rule.code) \(rule.name)"))"
+                out +=
+                    "::error file=\(file),title=\(escapeProperty("\(rule.code) \(rule.name)"))"
                     + "::\(escapeData(e))\n"
             }
             for f in r.findings {
@@ -116,7 +118,8 @@ public enum ReportRenderer {
                 case .info: command = "notice"
                 }
                 let title = escapeProperty("\(f.code) \(f.rule)")
-                out += "::\(command) file=\(file),title=\(title)::"
+                out +=
+                    "::\(command) file=\(file),title=\(title)::"
                     + "\(escapeData(f.message + locationSuffix(f)))\n"
             }
         }

@@ -12,8 +12,9 @@ func node(
     _ op: String, _ inputs: [String], _ outputs: [String], name: String = "", domain: String = "",
     _ attributes: [Attribute] = []
 ) -> Node {
-    Node(name: name, opType: op, domain: domain, inputs: inputs, outputs: outputs,
-         attributes: attributes)
+    Node(
+        name: name, opType: op, domain: domain, inputs: inputs, outputs: outputs,
+        attributes: attributes)
 }
 
 func floats(_ name: String, _ shape: [Int64]) -> Tensor {

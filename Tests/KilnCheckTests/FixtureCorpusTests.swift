@@ -16,7 +16,8 @@ import Testing
 
     @Test func everyFixtureReportsItsExpectedCodes() throws {
         let data = try Data(contentsOf: Self.folder.appendingPathComponent("expected.json"))
-        let expected = try #require(try JSONSerialization.jsonObject(with: data) as? [String: [String]])
+        let expected = try #require(
+            try JSONSerialization.jsonObject(with: data) as? [String: [String]])
         #expect(expected.count >= 50)
         for (name, codes) in expected.sorted(by: { $0.key < $1.key }) {
             let url = Self.folder.appendingPathComponent(name + ".onnx")
@@ -33,8 +34,11 @@ import Testing
             let found = ModelChecker().check(model)
             let reported = Set(found.map(\.code))
             let errors = Set(found.filter { $0.severity == .error }.map(\.code))
-            #expect(Set(codes).isSubset(of: reported), "\(name): expected \(codes), got \(reported.sorted())")
-            #expect(errors.isSubset(of: Set(codes)), "\(name): unexpected errors \(errors.sorted())")
+            #expect(
+                Set(codes).isSubset(of: reported),
+                "\(name): expected \(codes), got \(reported.sorted())")
+            #expect(
+                errors.isSubset(of: Set(codes)), "\(name): unexpected errors \(errors.sorted())")
             if name.hasPrefix("valid_") {
                 #expect(errors.isEmpty, "\(name): \(found.map(\.message))")
             }
@@ -45,7 +49,8 @@ import Testing
     /// zero error-level findings.
     @Test(.tags(.conformance)) func conformanceModelsOnnxAcceptsHaveNoErrors() throws {
         guard let root = Fixtures.conformance else {
-            Fixtures.skip("conformanceModelsOnnxAcceptsHaveNoErrors", "../shared/conformance absent")
+            Fixtures.skip(
+                "conformanceModelsOnnxAcceptsHaveNoErrors", "../shared/conformance absent")
             return
         }
         // Before the full KilnOps catalog lands, the stub knows only a handful of ops.
@@ -72,7 +77,11 @@ import Testing
         var accepted: [String] = []
         var rejected = 0
         for line in r.stdout.split(separator: "\n") {
-            if line.hasPrefix("ok ") { accepted.append(String(line.dropFirst(3))) } else { rejected += 1 }
+            if line.hasPrefix("ok ") {
+                accepted.append(String(line.dropFirst(3)))
+            } else {
+                rejected += 1
+            }
         }
         #expect(accepted.count > 1000)
         var failures: [String: [String]] = [:]
@@ -84,9 +93,12 @@ import Testing
                 failures[f.code, default: []].append("\(rel): \(f.message)")
             }
         }
-        print("kiln check conformance: \(checked) models onnx accepts checked, \(rejected) rejected by onnx skipped")
+        print(
+            "kiln check conformance: \(checked) models onnx accepts checked, \(rejected) rejected by onnx skipped"
+        )
         for (code, list) in failures.sorted(by: { $0.key < $1.key }) {
-            Issue.record("\(code) on \(list.count) models, e.g. \(list.prefix(3).joined(separator: " | "))")
+            Issue.record(
+                "\(code) on \(list.count) models, e.g. \(list.prefix(3).joined(separator: " | "))")
         }
     }
 }

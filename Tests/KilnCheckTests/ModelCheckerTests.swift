@@ -27,7 +27,8 @@ import Testing
         #expect(errorCodes(model([node("Relu", ["X"], ["Y"])], opset: 99)) == ["K0005"])
         #expect(errorCodes(model([node("Relu", ["X"], ["Y"])], opset: 0)).contains("K0005"))
         let dup = model(
-            [node("Relu", ["X"], ["Y"])], extraOpsets: [OpsetImport(domain: "ai.onnx", version: 20)])
+            [node("Relu", ["X"], ["Y"])], extraOpsets: [OpsetImport(domain: "ai.onnx", version: 20)]
+        )
         #expect(codes(dup) == ["K0004"])
     }
 
@@ -119,8 +120,10 @@ import Testing
 
     @Test func usageFindings() {
         let m = model(
-            [node("Dropout", ["X"], ["Y", "Mask"]), node("Relu", ["X"], ["Y2"], name: "n"),
-             node("Relu", ["X"], ["Y3"], name: "n")],
+            [
+                node("Dropout", ["X"], ["Y", "Mask"]), node("Relu", ["X"], ["Y2"], name: "n"),
+                node("Relu", ["X"], ["Y3"], name: "n"),
+            ],
             inputs: [fv("X"), fv("Extra")], outputs: [fv("Y"), fv("Y2"), fv("Y3")])
         let f = findings(m)
         #expect(Set(f.map(\.code)) == ["K0114", "K0115", "K0116"])
@@ -130,13 +133,16 @@ import Testing
     }
 
     @Test func subgraphScopes() throws {
-        let thenOK = Graph(name: "then", outputs: [fv("t")], nodes: [node("Identity", ["X"], ["t"])])
+        let thenOK = Graph(
+            name: "then", outputs: [fv("t")], nodes: [node("Identity", ["X"], ["t"])])
         let elseBad = Graph(
             name: "else", outputs: [fv("e")], nodes: [node("Identity", ["Ghost"], ["e"])])
         let ifNode = node(
             "If", ["C"], ["Y"],
-            [Attribute(name: "then_branch", value: .graph(thenOK)),
-             Attribute(name: "else_branch", value: .graph(elseBad))])
+            [
+                Attribute(name: "then_branch", value: .graph(thenOK)),
+                Attribute(name: "else_branch", value: .graph(elseBad)),
+            ])
         let m = model([ifNode], inputs: [fv("C", .bool, []), fv("X")])
         let f = findings(m)
         #expect(f.map(\.code) == ["K0118"])
@@ -147,12 +153,20 @@ import Testing
 
         // A subgraph may not read a value its owner's graph defines only later.
         let late = model(
-            [node("If", ["C"], ["Y"],
-                  [Attribute(name: "then_branch", value: .graph(
-                      Graph(name: "t", outputs: [fv("t")],
-                            nodes: [node("Identity", ["Later"], ["t"])]))),
-                   Attribute(name: "else_branch", value: .graph(thenOK))]),
-             node("Relu", ["X"], ["Later"])],
+            [
+                node(
+                    "If", ["C"], ["Y"],
+                    [
+                        Attribute(
+                            name: "then_branch",
+                            value: .graph(
+                                Graph(
+                                    name: "t", outputs: [fv("t")],
+                                    nodes: [node("Identity", ["Later"], ["t"])]))),
+                        Attribute(name: "else_branch", value: .graph(thenOK)),
+                    ]),
+                node("Relu", ["X"], ["Later"]),
+            ],
             inputs: [fv("C", .bool, []), fv("X")], outputs: [fv("Y"), fv("Later")])
         #expect(errorCodes(late).contains("K0118"))
     }
@@ -175,12 +189,19 @@ import Testing
         for k in 0..<5 {
             let n = node(
                 "If", ["C"], ["t"],
-                [Attribute(name: "then_branch", value: .graph(g)),
-                 Attribute(name: "else_branch", value: .graph(g))])
+                [
+                    Attribute(name: "then_branch", value: .graph(g)),
+                    Attribute(name: "else_branch", value: .graph(g)),
+                ])
             g = Graph(name: "g\(k)", outputs: [fv("t")], nodes: [n])
         }
-        let m = model(g.nodes.map { var n = $0; n.outputs = ["Y"]; return n },
-                      inputs: [fv("C", .bool, []), fv("X")])
+        let m = model(
+            g.nodes.map {
+                var n = $0
+                n.outputs = ["Y"]
+                return n
+            },
+            inputs: [fv("C", .bool, []), fv("X")])
         #expect(!codes(m).contains("K0120"))
         #expect(codes(m, CheckOptions(maxSubgraphDepth: 2)).contains("K0120"))
     }
@@ -199,12 +220,15 @@ import Testing
         #expect(errorCodes(up) == ["K0203"])
         // Custom domain: a warning, once per op type.
         let custom = model(
-            [node("Mystery", ["X"], ["T"], domain: "com.example"),
-             node("Mystery", ["T"], ["Y"], domain: "com.example")],
+            [
+                node("Mystery", ["X"], ["T"], domain: "com.example"),
+                node("Mystery", ["T"], ["Y"], domain: "com.example"),
+            ],
             extraOpsets: [OpsetImport(domain: "com.example", version: 1)])
         #expect(findings(custom).map(\.code) == ["K0204"])
-        #expect(errorCodes(model([node("Mystery", ["X"], ["Y"], domain: "com.example")]))
-            == ["K0205"])
+        #expect(
+            errorCodes(model([node("Mystery", ["X"], ["Y"], domain: "com.example")]))
+                == ["K0205"])
         let strict = CheckOptions(strictCustomDomains: true)
         #expect(codes(custom, strict) == ["K0201"])
         #expect(codes(model([node("ImageScaler", ["X"], ["Y"])], opset: 7, ir: 3)) == ["K0214"])
@@ -228,22 +252,31 @@ import Testing
         #expect(errorCodes(model([unknown])) == ["K0209"])
         let hidden = node("Relu", ["X"], ["Y"], [Attribute(name: "__hint", value: .int(1))])
         #expect(findings(model([hidden])).isEmpty)
-        let wrongType = node("Gemm", ["X", "X"], ["Y"], [
-            Attribute(name: "alpha", value: .int(2)), Attribute(name: "transB", value: .int(1)),
-        ])
+        let wrongType = node(
+            "Gemm", ["X", "X"], ["Y"],
+            [
+                Attribute(name: "alpha", value: .int(2)), Attribute(name: "transB", value: .int(1)),
+            ])
         #expect(errorCodes(model([wrongType], outputs: [fv("Y", .float32, [2, 2])])) == ["K0210"])
         #expect(errorCodes(model([node("Cast", ["X"], ["Y"])])) == ["K0211"])
-        let dup = node("Gemm", ["X", "X"], ["Y"], [
-            Attribute(name: "transB", value: .int(1)), Attribute(name: "transB", value: .int(1)),
-        ])
+        let dup = node(
+            "Gemm", ["X", "X"], ["Y"],
+            [
+                Attribute(name: "transB", value: .int(1)),
+                Attribute(name: "transB", value: .int(1)),
+            ])
         #expect(errorCodes(model([dup], outputs: [fv("Y", .float32, [2, 2])])) == ["K0212"])
-        let bad = node("Gelu", ["X"], ["Y"], [
-            Attribute(name: "approximate", value: .string(Data([0xFF, 0xFE]))),
-        ])
+        let bad = node(
+            "Gelu", ["X"], ["Y"],
+            [
+                Attribute(name: "approximate", value: .string(Data([0xFF, 0xFE])))
+            ])
         #expect(codes(model([bad])) == ["K0217"])
-        let ref = node("Relu", ["X"], ["Y"], [
-            Attribute(name: "alpha", value: .float(0), referenceName: "a"),
-        ])
+        let ref = node(
+            "Relu", ["X"], ["Y"],
+            [
+                Attribute(name: "alpha", value: .float(0), referenceName: "a")
+            ])
         #expect(errorCodes(model([ref])).contains("K0219"))
     }
 
@@ -282,7 +315,8 @@ import Testing
 
         var short = floats("v", [2, 3])
         short.data = short.data.prefix(8)
-        let constant = node("Constant", [], ["B"], [Attribute(name: "value", value: .tensor(short))])
+        let constant = node(
+            "Constant", [], ["B"], [Attribute(name: "value", value: .tensor(short))])
         let f = findings(model([constant] + add))
         let e = try #require(f.first { $0.code == "K0301" })
         #expect(e.node == "Constant#0")
@@ -292,7 +326,9 @@ import Testing
     @Test func sparseTensors() {
         func sparse(_ idx: [Int64], dims: [Int64] = [2, 3]) -> SparseTensor {
             SparseTensor(
-                values: Tensor(name: "S", shape: [Int64(idx.count)], values: [Float](repeating: 1, count: idx.count)),
+                values: Tensor(
+                    name: "S", shape: [Int64(idx.count)],
+                    values: [Float](repeating: 1, count: idx.count)),
                 indices: Tensor(name: "S_idx", shape: [Int64(idx.count)], values: idx), dims: dims)
         }
         func m(_ s: SparseTensor) -> Model {
@@ -311,8 +347,10 @@ import Testing
     let opsets = [OpsetImport(domain: "", version: 21)]
     let importFns = [OpsetImport(domain: "local.fns", version: 1)]
 
-    func fn(_ name: String, _ nodes: [Node], inputs: [String] = ["x"], outputs: [String] = ["y"],
-            opsets: [OpsetImport]? = nil) -> Function {
+    func fn(
+        _ name: String, _ nodes: [Node], inputs: [String] = ["x"], outputs: [String] = ["y"],
+        opsets: [OpsetImport]? = nil
+    ) -> Function {
         Function(
             name: name, domain: "local.fns", inputs: inputs, outputs: outputs, nodes: nodes,
             opsetImports: opsets ?? self.opsets)
@@ -338,23 +376,33 @@ import Testing
             [node("Dup", ["X"], ["Y"], domain: "local.fns")], extraOpsets: importFns,
             functions: [dup])
         #expect(errorCodes(md) == ["K0401"])
-        let old = fn("Old", [node("Relu", ["x"], ["y"])], opsets: [OpsetImport(domain: "", version: 6)])
+        let old = fn(
+            "Old", [node("Relu", ["x"], ["y"])], opsets: [OpsetImport(domain: "", version: 6)])
         let mo = model(
             [node("Old", ["X"], ["Y"], domain: "local.fns")], extraOpsets: importFns,
             functions: [old])
         #expect(errorCodes(mo) == ["K0402"])
         let twice = model(
             [node("Old", ["X"], ["Y"], domain: "local.fns")], extraOpsets: importFns,
-            functions: [fn("Old", [node("Relu", ["x"], ["y"])]), fn("Old", [node("Relu", ["x"], ["y"])])])
+            functions: [
+                fn("Old", [node("Relu", ["x"], ["y"])]), fn("Old", [node("Relu", ["x"], ["y"])]),
+            ])
         #expect(errorCodes(twice) == ["K0403"])
         let arity = model(
             [node("Old", ["X", "X"], ["Y"], domain: "local.fns")], extraOpsets: importFns,
             functions: [fn("Old", [node("Relu", ["x"], ["y"])])])
         #expect(errorCodes(arity) == ["K0221"])
         // Attribute references are fine inside function bodies.
-        let refBody = fn("Ref", [node("Gelu", ["x"], ["y"], [
-            Attribute(name: "approximate", value: .string(Data()), referenceName: "mode"),
-        ])])
+        let refBody = fn(
+            "Ref",
+            [
+                node(
+                    "Gelu", ["x"], ["y"],
+                    [
+                        Attribute(
+                            name: "approximate", value: .string(Data()), referenceName: "mode")
+                    ])
+            ])
         let mr = model(
             [node("Ref", ["X"], ["Y"], domain: "local.fns")], extraOpsets: importFns,
             functions: [refBody])

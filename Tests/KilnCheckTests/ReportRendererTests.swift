@@ -13,16 +13,20 @@ import Testing
 
     static let reports: [FileReport] = [
         FileReport(file: "z/ok.onnx"),
-        FileReport(file: "a/broken.onnx", findings: [
-            Finding(
-                severity: .error, code: "K0102", rule: "undefined-input",
-                message: "Input 'Ghost' is undefined.", node: "Relu#0", value: "Ghost",
-                graphPath: "main"),
-            Finding(severity: .warning, code: "K0113", rule: "unused-initializer",
+        FileReport(
+            file: "a/broken.onnx",
+            findings: [
+                Finding(
+                    severity: .error, code: "K0102", rule: "undefined-input",
+                    message: "Input 'Ghost' is undefined.", node: "Relu#0", value: "Ghost",
+                    graphPath: "main"),
+                Finding(
+                    severity: .warning, code: "K0113", rule: "unused-initializer",
                     message: nasty, value: "U", graphPath: "main"),
-            Finding(severity: .info, code: "K0115", rule: "unused-graph-input",
+                Finding(
+                    severity: .info, code: "K0115", rule: "unused-graph-input",
                     message: "Unused.", value: "E"),
-        ]),
+            ]),
         FileReport(file: "m/" + nasty + ".onnx", loadError: "truncated protobuf: " + nasty),
     ]
 
@@ -31,12 +35,14 @@ import Testing
         let lines = out.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
         // 3 findings + 1 load error + summary, each exactly one line.
         #expect(lines.count == 5)
-        #expect(lines[0] == "a/broken.onnx: error K0102 undefined-input: Input 'Ghost' is undefined. "
-            + "[node Relu#0] [value Ghost] [graph main]")
+        #expect(
+            lines[0] == "a/broken.onnx: error K0102 undefined-input: Input 'Ghost' is undefined. "
+                + "[node Relu#0] [value Ghost] [graph main]")
         #expect(lines[1].hasPrefix("a/broken.onnx: warning K0113 unused-initializer: "))
         #expect(lines[3].hasPrefix("m/we<ird>"))
         #expect(lines[3].contains("error K0000 unreadable-model: truncated protobuf"))
-        #expect(lines[4] == "Checked 3 files: 1 error, 1 warning, 1 info; 1 file could not be read.")
+        #expect(
+            lines[4] == "Checked 3 files: 1 error, 1 warning, 1 info; 1 file could not be read.")
         // Deterministic regardless of input order.
         #expect(ReportRenderer.render(Self.reports.reversed(), format: .text) == out)
     }
@@ -47,10 +53,11 @@ import Testing
             try JSONSerialization.jsonObject(with: Data(out.utf8)) as? [String: Any])
         #expect(root["format"] as? String == "kiln-check-report")
         let summary = try #require(root["summary"] as? [String: Int])
-        #expect(summary == [
-            "files": 3, "passed": 1, "failed": 1, "unreadable": 1, "errors": 1, "warnings": 1,
-            "infos": 1,
-        ])
+        #expect(
+            summary == [
+                "files": 3, "passed": 1, "failed": 1, "unreadable": 1, "errors": 1, "warnings": 1,
+                "infos": 1,
+            ])
         let files = try #require(root["files"] as? [[String: Any]])
         #expect(files.map { $0["file"] as? String } == Self.reports.map(\.file).sorted())
         #expect(files.map { $0["status"] as? String } == ["failed", "unreadable", "passed"])
@@ -95,13 +102,15 @@ import Testing
             #expect(["error", "warning", "note"].contains(r["level"] as? String ?? ""))
             #expect((r["message"] as? [String: Any])?["text"] is String)
             let loc = try #require((r["locations"] as? [[String: Any]])?.first)
-            let uri = (((loc["physicalLocation"] as? [String: Any])?["artifactLocation"]
-                as? [String: Any])?["uri"] as? String) ?? ""
+            let uri =
+                (((loc["physicalLocation"] as? [String: Any])?["artifactLocation"]
+                    as? [String: Any])?["uri"] as? String) ?? ""
             #expect(!uri.isEmpty && !uri.contains(" ") && !uri.contains("\n"))
             #expect(URL(string: uri) != nil)
         }
         let first = results[0]
-        let logical = ((first["locations"] as? [[String: Any]])?.first?["logicalLocations"]
+        let logical =
+            ((first["locations"] as? [[String: Any]])?.first?["logicalLocations"]
             as? [[String: Any]])?.first
         #expect(logical?["name"] as? String == "Relu#0")
         #expect(logical?["fullyQualifiedName"] as? String == "main/Relu#0")
@@ -121,7 +130,9 @@ import Testing
             elements.append(name)
             if name == "testsuite" { suite = attributes }
             if name == "testcase" { cases.append(attributes["name"] ?? "") }
-            if name == "error" || name == "failure" { failureMessages.append(attributes["message"] ?? "") }
+            if name == "error" || name == "failure" {
+                failureMessages.append(attributes["message"] ?? "")
+            }
         }
     }
 
@@ -136,21 +147,26 @@ import Testing
         #expect(c.suite["failures"] == "1")
         #expect(c.suite["errors"] == "1")
         // Attribute values decode back to the original text (the control char becomes U+FFFD).
-        let expectedName = "m/" + Self.nasty.replacingOccurrences(of: "\u{1}", with: "\u{FFFD}") + ".onnx"
+        let expectedName =
+            "m/" + Self.nasty.replacingOccurrences(of: "\u{1}", with: "\u{FFFD}") + ".onnx"
         #expect(c.cases == ["a/broken.onnx", expectedName, "z/ok.onnx"])
         #expect(c.elements.contains("failure") && c.elements.contains("error"))
-        #expect(c.failureMessages.contains { $0.hasPrefix("truncated protobuf: we<ird> & \"odd\"") })
+        #expect(
+            c.failureMessages.contains { $0.hasPrefix("truncated protobuf: we<ird> & \"odd\"") })
     }
 
     @Test func githubFormatEscaping() {
         let out = ReportRenderer.render(Self.reports, format: .github)
         let lines = out.split(separator: "\n").map(String.init)
         #expect(lines.count == 4)
-        #expect(lines[0] == "::error file=a/broken.onnx,title=K0102 undefined-input::Input 'Ghost' is "
-            + "undefined. [node Relu#0] [value Ghost] [graph main]")
+        #expect(
+            lines[0] == "::error file=a/broken.onnx,title=K0102 undefined-input::Input 'Ghost' is "
+                + "undefined. [node Relu#0] [value Ghost] [graph main]")
         // Per GitHub's docs: data escapes % CR LF; properties also escape : and ,.
-        #expect(lines[1].hasPrefix("::warning file=a/broken.onnx,title=K0113 unused-initializer::"
-            + "we<ird> & \"odd\" 100%25,a:b%0Anext%0Dline\u{1}"))
+        #expect(
+            lines[1].hasPrefix(
+                "::warning file=a/broken.onnx,title=K0113 unused-initializer::"
+                    + "we<ird> & \"odd\" 100%25,a:b%0Anext%0Dline\u{1}"))
         #expect(lines[2].hasPrefix("::notice "))
         #expect(lines[3].hasPrefix("::error file=m/we<ird> & \"odd\" 100%25%2Ca%3Ab%0Anext%0Dline"))
     }
