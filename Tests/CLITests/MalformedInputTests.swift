@@ -102,3 +102,33 @@ func externalDataLinksAreRefused(kind: String) throws {
     let r2 = try Fixtures.run(kiln.path, ["no-such-command"])
     #expect(r2.status == 2)
 }
+
+@Test(arguments: MalformedCase.all())
+func checkReportsMalformedInputWithTheRightExitCode(_ c: MalformedCase) throws {
+    let kiln = try #require(Fixtures.kilnBinary, "kiln binary not built")
+    let dir = try malformedWorkspace()
+    defer { try? FileManager.default.removeItem(at: dir.deletingLastPathComponent()) }
+    let r = try Fixtures.run(kiln.path, ["check", c.file, "--format", "json"], cwd: dir)
+    #expect(r.status == c.check, "exit \(r.status): \(r.stdout.prefix(500)) \(r.stderr)")
+    // The JSON report is always produced and names the file.
+    let json = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any]
+    #expect(json != nil)
+    #expect(r.stdout.contains(c.file))
+}
+
+@Test func checkFormatsAreWellFormed() throws {
+    let kiln = try #require(Fixtures.kilnBinary, "kiln binary not built")
+    let models = ["models/tiny_cnn.onnx", "malformed/cycle.onnx", "malformed/truncated.onnx"]
+    let args = models.map { Fixtures.directory.appendingPathComponent($0).path }
+    let sarif = try Fixtures.run(kiln.path, ["check", "--format", "sarif"] + args)
+    #expect(sarif.status == 2)
+    let s = try #require(try JSONSerialization.jsonObject(with: Data(sarif.stdout.utf8)) as? [String: Any])
+    #expect(s["version"] as? String == "2.1.0")
+    let junit = try Fixtures.run(kiln.path, ["check", "--format", "junit"] + args)
+    #expect(XMLParser(data: Data(junit.stdout.utf8)).parse())
+    #expect(junit.stdout.components(separatedBy: "<testcase").count - 1 == 3)
+    let gh = try Fixtures.run(kiln.path, ["check", "--format", "github"] + args)
+    #expect(gh.stdout.contains("::error file="))
+    let clean = try Fixtures.run(kiln.path, ["check", args[0]])
+    #expect(clean.status == 0, "\(clean.stdout)")
+}
