@@ -69,7 +69,9 @@ public struct KilnJSONReader: Sendable {
     public func read(contentsOf url: URL) throws -> Model {
         let json: Data
         do {
-            json = try Data(contentsOf: url, options: .alwaysMapped)
+            json = try MappedFile.map(url, maxBytes: options.maxDocumentBytes)
+        } catch let e as KilnError {
+            throw e.inFile(url.path)
         } catch {
             throw KilnError(
                 .io, "cannot read the file: \(error.localizedDescription)",
@@ -80,7 +82,8 @@ public struct KilnJSONReader: Sendable {
             return try read(json) { name in
                 let sidecarURL = directory.appendingPathComponent(name, isDirectory: false)
                 try KilnJSONReader.checkRegularFile(sidecarURL)
-                return try Data(contentsOf: sidecarURL, options: .alwaysMapped)
+                // O_NOFOLLOW again at open time, so a swap after the check cannot slip through.
+                return try MappedFile.map(sidecarURL, allowSymlink: false)
             }
         } catch let e as KilnError {
             throw e.inFile(url.path)

@@ -90,7 +90,7 @@ public struct KilnJSONWriter: Sendable {
 
     /// Writes `model` to `url` and, when needed, its sidecar `<name>.bin` beside it (for
     /// `model.json`, `model.bin`). Each file is written atomically (temporary file + rename),
-    /// the sidecar first, so a reader never sees a document whose sidecar is missing. Returns
+    /// the sidecar first, so a reader never sees a new document without its sidecar. Returns
     /// the files written. Throws `io` when a file cannot be written.
     @discardableResult
     public func write(_ model: Model, to url: URL) throws -> [URL] {
@@ -98,13 +98,7 @@ public struct KilnJSONWriter: Sendable {
         let (json, sidecar) = try write(model, sidecarName: sidecarName)
         var written: [URL] = []
         func save(_ data: Data, _ target: URL) throws {
-            do {
-                try data.write(to: target, options: .atomic)
-            } catch {
-                throw KilnError(
-                    .io, "cannot write the file: \(error.localizedDescription)",
-                    at: .init(file: target.path), underlying: error)
-            }
+            try AtomicFile.write(data, to: target)
             written.append(target)
         }
         if let sidecar {
