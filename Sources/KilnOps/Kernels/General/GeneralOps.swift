@@ -14,5 +14,6 @@ let generalOps: [any OpDefinition] = {
     ops += ReductionOps.all
     ops += ControlFlowOps.all
     ops += MiscOps.all
+    ops.append(AttentionOp())
     return ops
 }()
