@@ -15,5 +15,6 @@ let generalOps: [any OpDefinition] = {
     ops += ControlFlowOps.all
     ops += MiscOps.all
     ops.append(AttentionOp())
+    ops += StringAndSignalOps.all
     return ops
 }()
