@@ -10,7 +10,10 @@ struct InferencePlanTests {
     static func model() -> Model {
         let g = Graph(
             name: "g",
-            inputs: [ValueInfo(name: "x", tensor: TensorType(.float32, shape: [.symbol("N"), .known(2)]))],
+            inputs: [
+                ValueInfo(
+                    name: "x", tensor: TensorType(.float32, shape: [.symbol("N"), .known(2)]))
+            ],
             outputs: [ValueInfo(name: "y", tensor: TensorType(.float32, shape: nil))],
             initializers: [Tensor(name: "b", shape: [2], values: [Float(1), 2])],
             nodes: [
@@ -52,7 +55,8 @@ struct InferencePlanTests {
 
     @Test func observerSeesEveryNodeInOrder() throws {
         let seen = Mutex<[String]>([])
-        let options = InferenceOptions(observer: { node, _ in seen.withLock { $0.append(node.name) } })
+        let options = InferenceOptions(observer: { node, _ in seen.withLock { $0.append(node.name) }
+            })
         let plan = try InferencePlan(model: Self.model(), options: options)
         _ = try plan.run(["x": .tensor(Tensor(shape: [1, 2], values: [Float(0), 0]))])
         #expect(seen.withLock { $0 } == ["add", "mul"])
@@ -64,29 +68,41 @@ struct InferencePlanTests {
             name: "Scale", domain: "local", inputs: ["a"], outputs: ["r"],
             attributeNames: ["alpha"],
             nodes: [
-                Node(opType: "Constant", inputs: [], outputs: ["k"], attributes: [
-                    Attribute(name: "value_float", value: .float(0), referenceName: "alpha")
-                ]),
+                Node(
+                    opType: "Constant", inputs: [], outputs: ["k"],
+                    attributes: [
+                        Attribute(name: "value_float", value: .float(0), referenceName: "alpha")
+                    ]),
                 Node(opType: "Mul", inputs: ["a", "k"], outputs: ["r"]),
             ],
             opsetImports: [OpsetImport(domain: "", version: 21)])
         let g = Graph(
             inputs: [ValueInfo(name: "x", tensor: TensorType(.float32, [2]))],
             outputs: [ValueInfo(name: "y", tensor: TensorType(.float32, [2]))],
-            nodes: [Node(opType: "Scale", domain: "local", inputs: ["x"], outputs: ["y"], attributes: [
-                Attribute(name: "alpha", value: .float(3))
-            ])])
+            nodes: [
+                Node(
+                    opType: "Scale", domain: "local", inputs: ["x"], outputs: ["y"],
+                    attributes: [
+                        Attribute(name: "alpha", value: .float(3))
+                    ])
+            ])
         let m = Model(
-            opsetImports: [OpsetImport(domain: "", version: 21), OpsetImport(domain: "local", version: 1)],
+            opsetImports: [
+                OpsetImport(domain: "", version: 21), OpsetImport(domain: "local", version: 1),
+            ],
             graph: g, functions: [fn])
-        let out = try InferencePlan(model: m).run(["x": .tensor(Tensor(shape: [2], values: [Float(1), 2]))])
+        let out = try InferencePlan(model: m).run([
+            "x": .tensor(Tensor(shape: [2], values: [Float(1), 2]))
+        ])
         #expect(out["y"]?.tensor?.values(as: Float.self) == [3, 6])
     }
 
     @Test func ifRunsTheSelectedBranchWithOuterScope() throws {
         func branch(_ name: String, _ op: String) -> Graph {
-            Graph(name: name, outputs: [ValueInfo(name: name + "_o", tensor: TensorType(.float32, [2]))],
-                  nodes: [Node(opType: op, inputs: ["x"], outputs: [name + "_o"])])
+            Graph(
+                name: name,
+                outputs: [ValueInfo(name: name + "_o", tensor: TensorType(.float32, [2]))],
+                nodes: [Node(opType: op, inputs: ["x"], outputs: [name + "_o"])])
         }
         let g = Graph(
             inputs: [
@@ -94,10 +110,14 @@ struct InferencePlanTests {
                 ValueInfo(name: "x", tensor: TensorType(.float32, [2])),
             ],
             outputs: [ValueInfo(name: "y", tensor: TensorType(.float32, [2]))],
-            nodes: [Node(opType: "If", inputs: ["c"], outputs: ["y"], attributes: [
-                Attribute(name: "then_branch", value: .graph(branch("then", "Neg"))),
-                Attribute(name: "else_branch", value: .graph(branch("else", "Abs"))),
-            ])])
+            nodes: [
+                Node(
+                    opType: "If", inputs: ["c"], outputs: ["y"],
+                    attributes: [
+                        Attribute(name: "then_branch", value: .graph(branch("then", "Neg"))),
+                        Attribute(name: "else_branch", value: .graph(branch("else", "Abs"))),
+                    ])
+            ])
         let plan = try InferencePlan(model: Model(graph: g))
         let x = Tensor(shape: [2], values: [Float(-1), 2])
         let t = try plan.run(["c": .tensor(.scalar(true)), "x": .tensor(x)])

@@ -39,7 +39,8 @@ struct SmallFloatTests {
     }
 
     @Test func int4PacksLowNibbleFirst() throws {
-        let t = Tensor(shape: [3], elements: [Int4(truncating: -1), Int4(truncating: 7), Int4(truncating: -8)])
+        let t = Tensor(
+            shape: [3], elements: [Int4(truncating: -1), Int4(truncating: 7), Int4(truncating: -8)])
         #expect(t.data == Data([0x7F, 0x08]))
         #expect(try t.int64s() == [-1, 7, -8])
     }

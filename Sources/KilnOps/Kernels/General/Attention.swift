@@ -43,8 +43,10 @@ public struct AttentionOp: OpDefinition {
         let nonpad = try c.optionalTensor(6)?.int64s()
         var pastLen = 0
         if let pk = pastK, let pv = pastV {
-            let pkh = Heads(v: try pk.doubles(), b: pk.dims[0], h: pk.dims[1], s: pk.dims[2], d: pk.dims[3])
-            let pvh = Heads(v: try pv.doubles(), b: pv.dims[0], h: pv.dims[1], s: pv.dims[2], d: pv.dims[3])
+            let pkh = Heads(
+                v: try pk.doubles(), b: pk.dims[0], h: pk.dims[1], s: pk.dims[2], d: pk.dims[3])
+            let pvh = Heads(
+                v: try pv.doubles(), b: pv.dims[0], h: pv.dims[1], s: pv.dims[2], d: pv.dims[3])
             pastLen = pkh.s
             k = try Self.concatSeq(pkh, k, c)
             v = try Self.concatSeq(pvh, v, c)
@@ -137,17 +139,25 @@ public struct AttentionOp: OpDefinition {
         }
         var out: [Value] = [.tensor(yT)]
         let n = c.node.outputs.count
-        if n > 1 { out.append(.tensor(try Tensor.fromDoubles(k.v, shape: k.tensorShape, as: type))) }
-        if n > 2 { out.append(.tensor(try Tensor.fromDoubles(v.v, shape: v.tensorShape, as: type))) }
+        if n > 1 {
+            out.append(.tensor(try Tensor.fromDoubles(k.v, shape: k.tensorShape, as: type)))
+        }
+        if n > 2 {
+            out.append(.tensor(try Tensor.fromDoubles(v.v, shape: v.tensorShape, as: type)))
+        }
         if n > 3 {
-            out.append(.tensor(try Tensor.fromDoubles(
-                qkOut, shape: [bN, hq, sq, skv].map(Int64.init), as: type)))
+            out.append(
+                .tensor(
+                    try Tensor.fromDoubles(
+                        qkOut, shape: [bN, hq, sq, skv].map(Int64.init), as: type)))
         }
         return out
     }
 
     static func concatSeq(_ a: Heads, _ b: Heads, _ c: KernelContext) throws -> Heads {
-        guard a.b == b.b, a.h == b.h, a.d == b.d else { throw c.fail("past and new KV shapes differ") }
+        guard a.b == b.b, a.h == b.h, a.d == b.d else {
+            throw c.fail("past and new KV shapes differ")
+        }
         var v: [Double] = []
         v.reserveCapacity(a.v.count + b.v.count)
         for bi in 0..<a.b {

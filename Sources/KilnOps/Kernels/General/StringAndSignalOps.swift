@@ -35,10 +35,15 @@ enum StringAndSignalOps {
             var kept = x.strings.map(text).filter { s in
                 !stopSet.contains(sensitive ? s : s.lowercased())
             }
-            kept = kept.map { action == "LOWER" ? $0.lowercased() : (action == "UPPER" ? $0.uppercased() : $0) }
+            kept = kept.map {
+                action == "LOWER" ? $0.lowercased() : (action == "UPPER" ? $0.uppercased() : $0)
+            }
             if kept.isEmpty { kept = [""] }
             let shape: [Int64] = x.shape.count == 2 ? [1, Int64(kept.count)] : [Int64(kept.count)]
-            return [.tensor(Tensor(elementType: .string, shape: shape, strings: kept.map { Data($0.utf8) }))]
+            return [
+                .tensor(
+                    Tensor(elementType: .string, shape: shape, strings: kept.map { Data($0.utf8) }))
+            ]
         },
         ClosureOp("StringSplit") { c in
             let x = try c.tensor(0)
@@ -47,8 +52,10 @@ enum StringAndSignalOps {
             let parts: [[String]] = x.strings.map { d in
                 let s = text(d)
                 if delimiter.isEmpty {
-                    var out = s.split(omittingEmptySubsequences: true, whereSeparator: { $0 == " " })
-                        .map(String.init)
+                    var out = s.split(
+                        omittingEmptySubsequences: true, whereSeparator: { $0 == " " }
+                    )
+                    .map(String.init)
                     if let m = maxSplit, out.count > m + 1 {
                         // Re-join the tail after maxsplit splits.
                         let head = Array(out[..<m])
@@ -73,7 +80,8 @@ enum StringAndSignalOps {
                 flat += [Data](repeating: Data(), count: width - p.count)
             }
             return [
-                .tensor(Tensor(elementType: .string, shape: x.shape + [Int64(width)], strings: flat)),
+                .tensor(
+                    Tensor(elementType: .string, shape: x.shape + [Int64(width)], strings: flat)),
                 .tensor(Tensor(shape: x.shape, elements: parts.map { Int64($0.count) })),
             ]
         },
@@ -101,7 +109,8 @@ enum StringAndSignalOps {
             let size = Int(try c.tensor(0).int64s()[0])
             guard size >= 0 else { throw c.fail("size must be non-negative") }
             let periodic = c.int("periodic", default: 1) != 0
-            let type = ElementType(rawValue: Int32(c.int("output_datatype", default: 1))) ?? .float32
+            let type =
+                ElementType(rawValue: Int32(c.int("output_datatype", default: 1))) ?? .float32
             let N = Double(periodic ? size : size - 1)
             let v = (0..<size).map { f(Double($0), N) }
             return [.tensor(try Tensor.fromDoubles(v, shape: [Int64(size)], as: type))]
