@@ -19,9 +19,10 @@ struct FunctionExpander {
                 var n = node
                 if let opsets, n.attribute(Self.opsetAttribute) == nil {
                     let d = n.normalizedDomain
-                    if let v = opsets.first(where: { ($0.domain == "ai.onnx" ? "" : $0.domain) == d })?
-                        .version
-                    {
+                    if let v = opsets.first(where: {
+                        ($0.domain == "ai.onnx" ? "" : $0.domain) == d
+                    })?
+                    .version {
                         n.attributes.append(Attribute(name: Self.opsetAttribute, value: .int(v)))
                     }
                 }

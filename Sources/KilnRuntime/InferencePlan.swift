@@ -88,7 +88,8 @@ public struct InferencePlan: Sendable {
         guard case .tensor(let expected)? = info.type else { return }
         guard case .tensor(let t) = v else {
             throw KilnError(
-                .typeMismatch, "input '\(info.name)' expects a tensor \(ValueType.tensor(expected))",
+                .typeMismatch,
+                "input '\(info.name)' expects a tensor \(ValueType.tensor(expected))",
                 at: .init(value: info.name))
         }
         let given = "\(t.elementType.name)\(t.shape)"
@@ -277,8 +278,9 @@ struct GraphPlan: Sendable {
                 if e.location.node == nil { e.location.node = step.label }
                 throw e
             }
-            guard outputs.count >= step.node.outputs.filter({ !$0.isEmpty }).count
-                || outputs.count == step.node.outputs.count
+            guard
+                outputs.count >= step.node.outputs.filter({ !$0.isEmpty }).count
+                    || outputs.count == step.node.outputs.count
             else {
                 throw KilnError(
                     .evaluationFailed,

@@ -1,10 +1,11 @@
 import Foundation
 import KilnIR
-@testable import KilnONNX
 import KilnRuntime
 import KilnTestSupport
 import SwiftProtobuf
 import Testing
+
+@testable import KilnONNX
 
 extension Tag {
     @Tag static var conformance: Tag

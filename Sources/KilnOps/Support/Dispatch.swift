@@ -41,7 +41,10 @@ public func visitElementType<V: ElementVisitor>(_ type: ElementType, _ visitor: 
     case .bool: return try visitor.visit(Bool.self)
     case .int4: return try visitor.visit(Int4.self)
     case .uint4: return try visitor.visit(UInt4.self)
-    case .string, .undefined, .complex64, .complex128, .float4e2m1, .float8e8m0, .uint2, .int2:
+    case .complex64, .complex128, .float4e2m1, .float8e8m0, .uint2, .int2:
+        throw KilnError(
+            .unsupportedFeature, "element type \(type.name) has no kernel support yet")
+    case .string, .undefined:
         throw KilnError(
             .typeMismatch, "element type \(type.name) is not supported by this kernel")
     }

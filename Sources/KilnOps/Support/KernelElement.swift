@@ -268,7 +268,8 @@ extension Tensor {
         guard elementType == T.elementType else {
             throw KilnError(
                 .typeMismatch,
-                "tensor '\(name)' is \(elementType.name), the kernel expected \(T.elementType.name)")
+                "tensor '\(name)' is \(elementType.name), the kernel expected \(T.elementType.name)"
+            )
         }
         guard let n = elementCount else {
             throw KilnError(.malformedInput, "tensor '\(name)' has an invalid shape \(shape)")

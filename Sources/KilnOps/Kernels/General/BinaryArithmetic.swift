@@ -15,8 +15,15 @@ func broadcastBinary<T: KernelElement, R: KernelElement>(
 /// (0: sign of divisor, 1: sign of dividend).
 public struct BinaryArithmeticOp: OpDefinition {
     public enum Kind: String, Sendable, CaseIterable {
-        case add = "Add", sub = "Sub", mul = "Mul", div = "Div", mod = "Mod"
-        case max = "Max", min = "Min", sum = "Sum", mean = "Mean"
+        case add = "Add"
+        case sub = "Sub"
+        case mul = "Mul"
+        case div = "Div"
+        case mod = "Mod"
+        case max = "Max"
+        case min = "Min"
+        case sum = "Sum"
+        case mean = "Mean"
     }
     public let kind: Kind
     public var domain: String { "" }
@@ -148,7 +155,10 @@ public struct PowOp: OpDefinition {
 /// Equal, Less, LessOrEqual, Greater, GreaterOrEqual (bool output).
 public struct ComparisonOp: OpDefinition {
     public enum Kind: String, Sendable, CaseIterable {
-        case equal = "Equal", less = "Less", lessOrEqual = "LessOrEqual", greater = "Greater"
+        case equal = "Equal"
+        case less = "Less"
+        case lessOrEqual = "LessOrEqual"
+        case greater = "Greater"
         case greaterOrEqual = "GreaterOrEqual"
     }
     public let kind: Kind
@@ -229,7 +239,9 @@ public struct BitwiseBinaryOp: OpDefinition {
         guard a.elementType.isInteger, a.elementType == b.elementType else {
             throw context.fail("needs two integer inputs of one type")
         }
-        return [.tensor(try visitNumeric(a.elementType, Visitor(op: self, ctx: context, a: a, b: b)))]
+        return [
+            .tensor(try visitNumeric(a.elementType, Visitor(op: self, ctx: context, a: a, b: b)))
+        ]
     }
 
     struct Visitor: NumericVisitor {

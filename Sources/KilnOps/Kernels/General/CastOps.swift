@@ -35,9 +35,11 @@ enum CastOps {
         },
         ClosureOp("Dropout") { c in
             let x = try c.tensor(0)
-            let ratio = try c.optionalTensor(1).map { try $0.doubles()[0] }
+            let ratio =
+                try c.optionalTensor(1).map { try $0.doubles()[0] }
                 ?? Double(c.float("ratio", default: 0.5))
-            let training = try c.optionalTensor(2).map { try $0.elements(as: Bool.self)[0] } ?? false
+            let training =
+                try c.optionalTensor(2).map { try $0.elements(as: Bool.self)[0] } ?? false
             if training && ratio != 0 {
                 throw KilnError(
                     .unsupportedFeature, "Dropout in training mode is random; Kiln runs inference",
@@ -46,7 +48,8 @@ enum CastOps {
             var out: [Value] = [.tensor(x)]
             if c.node.outputs.count > 1 {
                 let n = x.elementCount ?? 0
-                out.append(.tensor(Tensor(shape: x.shape, elements: [Bool](repeating: true, count: n))))
+                out.append(
+                    .tensor(Tensor(shape: x.shape, elements: [Bool](repeating: true, count: n))))
             }
             return out
         },
@@ -63,7 +66,11 @@ enum CastOps {
             if x.elementType.isFloatingPoint {
                 strings = try x.doubles().map { d in
                     let s: String
-                    if d.isNaN { s = "NaN" } else if d.isInfinite { s = d > 0 ? "INF" : "-INF" } else if x.elementType == .float64 {
+                    if d.isNaN {
+                        s = "NaN"
+                    } else if d.isInfinite {
+                        s = d > 0 ? "INF" : "-INF"
+                    } else if x.elementType == .float64 {
                         s = "\(d)"
                     } else {
                         s = "\(Float(d))"
@@ -102,11 +109,13 @@ enum CastOps {
             case .float8e4m3fn:
                 return Tensor(shape: x.shape, elements: f.map { Float8E4M3FN($0, saturate: false) })
             case .float8e4m3fnuz:
-                return Tensor(shape: x.shape, elements: f.map { Float8E4M3FNUZ($0, saturate: false) })
+                return Tensor(
+                    shape: x.shape, elements: f.map { Float8E4M3FNUZ($0, saturate: false) })
             case .float8e5m2:
                 return Tensor(shape: x.shape, elements: f.map { Float8E5M2($0, saturate: false) })
             case .float8e5m2fnuz:
-                return Tensor(shape: x.shape, elements: f.map { Float8E5M2FNUZ($0, saturate: false) })
+                return Tensor(
+                    shape: x.shape, elements: f.map { Float8E5M2FNUZ($0, saturate: false) })
             default: break
             }
         }

@@ -37,7 +37,9 @@ enum ControlFlowOps {
         ClosureOp("SequenceEmpty") { _ in [.sequence([])] },
         ClosureOp("SequenceConstruct") { c in [.sequence(try c.allTensors())] },
         ClosureOp("SequenceLength") { c in
-            guard case .sequence(let s)? = c.inputs.first ?? nil else { throw c.fail("needs a sequence") }
+            guard case .sequence(let s)? = c.inputs.first ?? nil else {
+                throw c.fail("needs a sequence")
+            }
             return [.tensor(.scalar(Int64(s.count)))]
         },
         ClosureOp("SequenceAt") { c in
@@ -61,7 +63,8 @@ enum ControlFlowOps {
         },
         ClosureOp("SplitToSequence") { c in
             let x = try c.tensor(0)
-            let axis = try Axis.normalize(c.int("axis", default: 0), rank: x.shape.count, op: "SplitToSequence")
+            let axis = try Axis.normalize(
+                c.int("axis", default: 0), rank: x.shape.count, op: "SplitToSequence")
             let dim = x.dims[axis]
             if let split = try c.optionalTensor(1) {
                 let v = try split.int64s()
@@ -78,11 +81,14 @@ enum ControlFlowOps {
             }
             let parts = try x.split(axis: axis, sizes: Array(repeating: 1, count: dim))
             if c.int("keepdims", default: 1) == 0 {
-                return [.sequence(parts.map { p in
-                    var s = p.shape
-                    s.remove(at: axis)
-                    return p.reshaped(s)
-                })]
+                return [
+                    .sequence(
+                        parts.map { p in
+                            var s = p.shape
+                            s.remove(at: axis)
+                            return p.reshaped(s)
+                        })
+                ]
             }
             return [.sequence(parts)]
         },
@@ -91,12 +97,15 @@ enum ControlFlowOps {
             guard let f = s.first else { throw c.fail("sequence is empty") }
             let newAxis = c.int("new_axis", default: 0) != 0
             let rank = f.shape.count + (newAxis ? 1 : 0)
-            let axis = try Axis.normalize(c.int("axis", default: 0), rank: rank, op: "ConcatFromSequence")
-            let parts = newAxis ? s.map { t in
-                var sh = t.shape
-                sh.insert(1, at: axis)
-                return t.reshaped(sh)
-            } : s
+            let axis = try Axis.normalize(
+                c.int("axis", default: 0), rank: rank, op: "ConcatFromSequence")
+            let parts =
+                newAxis
+                ? s.map { t in
+                    var sh = t.shape
+                    sh.insert(1, at: axis)
+                    return t.reshaped(sh)
+                } : s
             return [.tensor(try Tensor.concatenate(parts, axis: axis))]
         },
         ClosureOp("Optional") { c in
@@ -176,10 +185,13 @@ enum ControlFlowOps {
             var perBatch: [[Tensor]] = []
             for b in 0..<Int(batch) {
                 let slices = try ins.map { t -> Tensor in
-                    let s = try t.split(axis: 0, sizes: [b, 1, Int(batch) - b - 1].filter { _ in true })[1]
+                    let s = try t.split(
+                        axis: 0, sizes: [b, 1, Int(batch) - b - 1].filter { _ in true })[1]
                     return s.reshaped(Array(s.shape.dropFirst()))
                 }
-                perBatch.append(try scanCore(c, body, run, Array(slices[..<n]), Array(slices[n...]), axesDefault: 0))
+                perBatch.append(
+                    try scanCore(
+                        c, body, run, Array(slices[..<n]), Array(slices[n...]), axesDefault: 0))
             }
             let outs = perBatch[0].indices.map { k in perBatch.map { $0[k] } }
             return try outs.map { .tensor(try stack($0, c)) }
@@ -196,7 +208,9 @@ enum ControlFlowOps {
     ) throws -> [Tensor] {
         let m = scanInputs.count
         let inAxes = try (c.ints("scan_input_axes") ?? Array(repeating: 0, count: m)).enumerated()
-            .map { try Axis.normalize($0.element, rank: scanInputs[$0.offset].shape.count, op: "Scan") }
+            .map {
+                try Axis.normalize($0.element, rank: scanInputs[$0.offset].shape.count, op: "Scan")
+            }
         let inDirs = c.ints("scan_input_directions") ?? Array(repeating: 0, count: m)
         if c.opsetVersion < 9, let d = c.ints("directions") { _ = d }
         let dirs8 = c.opsetVersion < 9 ? (c.ints("directions") ?? inDirs) : inDirs
@@ -212,9 +226,11 @@ enum ControlFlowOps {
         var state = initial
         var outs: [[Tensor]] = []
         for s in 0..<steps {
-            let args = state.map(Value.tensor) + (0..<m).map { k in
-                Value.tensor(sliced[k][(k < dirs8.count && dirs8[k] != 0) ? steps - 1 - s : s])
-            }
+            let args =
+                state.map(Value.tensor)
+                + (0..<m).map { k in
+                    Value.tensor(sliced[k][(k < dirs8.count && dirs8[k] != 0) ? steps - 1 - s : s])
+                }
             let r = try run(body, args)
             state = try r[..<initial.count].map { v in
                 guard let t = v.tensor else { throw c.fail("state output is not a tensor") }

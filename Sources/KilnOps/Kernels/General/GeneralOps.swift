@@ -14,5 +14,7 @@ let generalOps: [any OpDefinition] = {
     ops += ReductionOps.all
     ops += ControlFlowOps.all
     ops += MiscOps.all
+    ops.append(AttentionOp())
+    ops += StringAndSignalOps.all
     return ops
 }()

@@ -49,7 +49,8 @@ enum IndexingOps {
                 axes = try c.optionalInts(3)
                 steps = try c.optionalInts(4)
             }
-            let ax = try Axis.normalize(axes ?? (0..<Int64(starts.count)).map { $0 }, rank: rank, op: "Slice")
+            let ax = try Axis.normalize(
+                axes ?? (0..<Int64(starts.count)).map { $0 }, rank: rank, op: "Slice")
             let st = steps ?? [Int64](repeating: 1, count: starts.count)
             guard ends.count == starts.count, ax.count == starts.count, st.count == starts.count
             else { throw c.fail("starts, ends, axes and steps differ in length") }
@@ -89,7 +90,8 @@ enum IndexingOps {
         ClosureOp("Gather") { c in
             let x = try c.tensor(0)
             let ind = try c.tensor(1)
-            let axis = try Axis.normalize(c.int("axis", default: 0), rank: x.shape.count, op: "Gather")
+            let axis = try Axis.normalize(
+                c.int("axis", default: 0), rank: x.shape.count, op: "Gather")
             let d = x.dims
             let outer = d[..<axis].reduce(1, *)
             let inner = d[(axis + 1)...].reduce(1, *)
@@ -108,7 +110,8 @@ enum IndexingOps {
         ClosureOp("GatherElements") { c in
             let x = try c.tensor(0)
             let ind = try c.tensor(1)
-            let axis = try Axis.normalize(c.int("axis", default: 0), rank: x.shape.count, op: "GatherElements")
+            let axis = try Axis.normalize(
+                c.int("axis", default: 0), rank: x.shape.count, op: "GatherElements")
             guard ind.shape.count == x.shape.count else { throw c.fail("rank mismatch") }
             let iv = try ind.int64s()
             let xs = rowMajorStrides(x.dims)
@@ -148,7 +151,11 @@ enum IndexingOps {
                 for j in 0..<k { off += try checkedIndex(iv[q * k + j], xd[j], c) * xs[j] }
                 for s in 0..<slice { targets.append(off + s) }
             }
-            return [.tensor(try scatter(x, upd, targets: targets, c.string("reduction", default: "none"), c))]
+            return [
+                .tensor(
+                    try scatter(x, upd, targets: targets, c.string("reduction", default: "none"), c)
+                )
+            ]
         },
         ClosureOp("Pad") { c in try [.tensor(pad(c))] },
         ClosureOp("OneHot") { c in
@@ -179,7 +186,8 @@ enum IndexingOps {
         },
         ClosureOp("NonZero") { c in
             let x = try c.tensor(0)
-            let v = try x.elementType == .string ? x.strings.map { $0.isEmpty ? 0 : 1 } : x.doubles()
+            let v =
+                try x.elementType == .string ? x.strings.map { $0.isEmpty ? 0 : 1 } : x.doubles()
             var coords: [[Int]] = []
             forEachIndex(x.dims) { lin, i in if v[lin] != 0 { coords.append(i) } }
             let r = x.shape.count
@@ -200,7 +208,9 @@ enum IndexingOps {
                 let inner = d[(axis + 1)...].reduce(1, *)
                 var idx: [Int] = []
                 for o in 0..<outer {
-                    for j in keep { for k in 0..<inner { idx.append((o * d[axis] + j) * inner + k) } }
+                    for j in keep {
+                        for k in 0..<inner { idx.append((o * d[axis] + j) * inner + k) }
+                    }
                 }
                 var shape = x.shape
                 shape[axis] = Int64(keep.count)
@@ -255,7 +265,8 @@ enum IndexingOps {
         let x = try c.tensor(0)
         let ind = try c.tensor(1)
         let upd = try c.tensor(2)
-        let axis = try Axis.normalize(c.int("axis", default: 0), rank: x.shape.count, op: c.node.opType)
+        let axis = try Axis.normalize(
+            c.int("axis", default: 0), rank: x.shape.count, op: c.node.opType)
         let iv = try ind.int64s()
         let xs = rowMajorStrides(x.dims)
         var targets: [Int] = []
@@ -318,7 +329,9 @@ enum IndexingOps {
                 pads = full
             }
         }
-        guard pads.count == 2 * rank else { throw c.fail("pads has \(pads.count) values for rank \(rank)") }
+        guard pads.count == 2 * rank else {
+            throw c.fail("pads has \(pads.count) values for rank \(rank)")
+        }
         let d = x.dims
         let outShape = try (0..<rank).map { i -> Int64 in
             let s = try Checked.add(try Checked.add(x.shape[i], pads[i]), pads[i + rank])
@@ -326,8 +339,10 @@ enum IndexingOps {
             return s
         }
         let n = x.elementCount ?? 0
-        let fill = try value.map { $0.element(at: 0) }
-            ?? Tensor.fromDoubles([0], shape: [], as: x.elementType == .string ? .float32 : x.elementType)
+        let fill =
+            try value.map { $0.element(at: 0) }
+            ?? Tensor.fromDoubles(
+                [0], shape: [], as: x.elementType == .string ? .float32 : x.elementType)
         let src = x.reshaped([Int64(n)]).appendingElements(of: fill)
         let st = rowMajorStrides(d)
         var idx: [Int] = []
@@ -344,7 +359,9 @@ enum IndexingOps {
                     case "edge": j = Swift.min(Swift.max(j, 0), dim - 1)
                     case "wrap": j = ((j % dim) + dim) % dim
                     case "reflect":
-                        if dim == 1 { j = 0 } else {
+                        if dim == 1 {
+                            j = 0
+                        } else {
                             let period = 2 * (dim - 1)
                             j = ((j % period) + period) % period
                             if j >= dim { j = period - j }

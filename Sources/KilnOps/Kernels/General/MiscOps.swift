@@ -63,7 +63,8 @@ enum MiscOps {
         }
         switch reduction {
         case "none":
-            return try Tensor.fromDoubles(loss, shape: [Int64(n)] + d[2...].map(Int64.init), as: type)
+            return try Tensor.fromDoubles(
+                loss, shape: [Int64(n)] + d[2...].map(Int64.init), as: type)
         case "sum":
             return try Tensor.fromDoubles([loss.reduce(0, +)], shape: [], as: type)
         default:
@@ -77,7 +78,9 @@ enum MiscOps {
         let eq = c.string("equation", default: "").replacingOccurrences(of: " ", with: "")
         let parts = eq.components(separatedBy: "->")
         var terms = parts[0].components(separatedBy: ",")
-        guard terms.count == ops.count else { throw c.fail("equation has \(terms.count) operands, given \(ops.count)") }
+        guard terms.count == ops.count else {
+            throw c.fail("equation has \(terms.count) operands, given \(ops.count)")
+        }
         // Expand ellipses into reserved upper-case-free letters.
         let ellipsisLetters = Array("αβγδεζηθικλμνξοπ")
         var maxEll = 0
@@ -98,15 +101,24 @@ enum MiscOps {
         } else {
             var counts: [Character: Int] = [:]
             for t in terms { for ch in t { counts[ch, default: 0] += 1 } }
-            output = ell + String(counts.filter { $0.value == 1 && !ell.contains($0.key) }.keys.sorted())
+            output =
+                ell + String(counts.filter { $0.value == 1 && !ell.contains($0.key) }.keys.sorted())
         }
         var size: [Character: Int] = [:]
         for (k, t) in terms.enumerated() {
-            guard t.count == ops[k].shape.count else { throw c.fail("term '\(t)' does not match rank") }
+            guard t.count == ops[k].shape.count else {
+                throw c.fail("term '\(t)' does not match rank")
+            }
             for (ch, dim) in zip(t, ops[k].dims) {
                 if let s = size[ch], s != dim {
-                    if s == 1 { size[ch] = dim } else if dim != 1 { throw c.fail("size mismatch for '\(ch)'") }
-                } else if size[ch] == nil { size[ch] = dim }
+                    if s == 1 {
+                        size[ch] = dim
+                    } else if dim != 1 {
+                        throw c.fail("size mismatch for '\(ch)'")
+                    }
+                } else if size[ch] == nil {
+                    size[ch] = dim
+                }
             }
         }
         let letters = Array(output) + size.keys.filter { !output.contains($0) }.sorted()
@@ -115,7 +127,8 @@ enum MiscOps {
         let vals = try ops.map { try $0.doubles() }
         let opStrides: [[(Int, Int)]] = ops.enumerated().map { k, t in
             let st = rowMajorStrides(t.dims)
-            return terms[k].enumerated().map { (j, ch) in (pos[ch] ?? 0, t.dims[j] == 1 ? 0 : st[j]) }
+            return terms[k].enumerated().map { (j, ch) in (pos[ch] ?? 0, t.dims[j] == 1 ? 0 : st[j])
+            }
         }
         let outDims = Array(dims[..<output.count])
         let outCount = outDims.reduce(1, *)
@@ -138,11 +151,15 @@ enum MiscOps {
     static func unique(_ c: KernelContext) throws -> [Value] {
         let x = try c.tensor(0)
         let sorted = c.int("sorted", default: 1) != 0
-        let axis = try c.int("axis").map { try Axis.normalize($0, rank: x.shape.count, op: "Unique") }
+        let axis = try c.int("axis").map {
+            try Axis.normalize($0, rank: x.shape.count, op: "Unique")
+        }
         let flat = axis == nil ? x.reshaped([Int64(x.elementCount ?? 0)]) : x
         let a = axis ?? 0
         let (outer, dim, inner) = aroundAxis(flat.dims, a)
-        let v = try flat.elementType == .string ? flat.strings.map { Double($0.hashValue) } : flat.doubles()
+        let v =
+            try flat.elementType == .string
+            ? flat.strings.map { Double($0.hashValue) } : flat.doubles()
         func slice(_ j: Int) -> [Double] {
             var s: [Double] = []
             for o in 0..<outer { for i in 0..<inner { s.append(v[(o * dim + j) * inner + i]) } }
@@ -172,7 +189,9 @@ enum MiscOps {
         for (r, k) in order.enumerated() { rank[k] = r }
         var idx: [Int] = []
         for o in 0..<outer {
-            for k in order { for i in 0..<inner { idx.append((o * dim + firstIndex[k]) * inner + i) } }
+            for k in order {
+                for i in 0..<inner { idx.append((o * dim + firstIndex[k]) * inner + i) }
+            }
         }
         var shape = flat.shape
         shape[a] = Int64(order.count)
@@ -188,7 +207,9 @@ enum MiscOps {
     static func det(_ c: KernelContext) throws -> Tensor {
         let x = try c.tensor(0)
         let d = x.dims
-        guard d.count >= 2, d[d.count - 1] == d[d.count - 2] else { throw c.fail("needs square matrices") }
+        guard d.count >= 2, d[d.count - 1] == d[d.count - 2] else {
+            throw c.fail("needs square matrices")
+        }
         let n = d[d.count - 1]
         let batch = d.dropLast(2).reduce(1, *)
         let v = try x.doubles()
@@ -198,7 +219,9 @@ enum MiscOps {
             var det = 1.0
             for col in 0..<n {
                 var piv = col
-                for r in col..<n where Swift.abs(m[r * n + col]) > Swift.abs(m[piv * n + col]) { piv = r }
+                for r in col..<n where Swift.abs(m[r * n + col]) > Swift.abs(m[piv * n + col]) {
+                    piv = r
+                }
                 if m[piv * n + col] == 0 {
                     det = 0
                     break

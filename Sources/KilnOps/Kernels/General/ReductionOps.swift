@@ -48,7 +48,9 @@ enum ReductionOps {
         if axesSpec == nil && c.int("noop_with_empty_axes", default: 0) != 0 {
             return x
         }
-        let axes = Set(try Axis.normalize(axesSpec ?? (0..<Int64(rank)).map { $0 }, rank: rank, op: kind.rawValue))
+        let axes = Set(
+            try Axis.normalize(
+                axesSpec ?? (0..<Int64(rank)).map { $0 }, rank: rank, op: kind.rawValue))
         let d = x.dims
         var outDims: [Int] = []
         var keptShape: [Int64] = []
@@ -83,7 +85,8 @@ enum ReductionOps {
                 for k in 0..<rank { o += i[k] * ost[k] }
                 ia[o] = kind == .max ? Swift.max(ia[o], v[lin]) : Swift.min(ia[o], v[lin])
             }
-            return try Tensor.fromInt64s(ia, shape: keep ? keptShape : outDims.map(Int64.init), as: x.elementType)
+            return try Tensor.fromInt64s(
+                ia, shape: keep ? keptShape : outDims.map(Int64.init), as: x.elementType)
         }
         let v = try x.doubles()
         var maxSeen = [Double](repeating: -.infinity, count: kind == .logSumExp ? outCount : 0)
@@ -110,7 +113,9 @@ enum ReductionOps {
                 acc[o] += Foundation.exp(e - m)
             }
         }
-        let reduced = d.enumerated().filter { axes.contains($0.offset) }.reduce(1) { $0 * $1.element }
+        let reduced = d.enumerated().filter { axes.contains($0.offset) }.reduce(1) {
+            $0 * $1.element
+        }
         for o in 0..<outCount {
             switch kind {
             case .mean: acc[o] /= Double(reduced)
@@ -131,7 +136,8 @@ enum ReductionOps {
 
     static func argExtreme(_ c: KernelContext, max: Bool) throws -> Tensor {
         let x = try c.tensor(0)
-        let axis = try Axis.normalize(c.int("axis", default: 0), rank: x.shape.count, op: c.node.opType)
+        let axis = try Axis.normalize(
+            c.int("axis", default: 0), rank: x.shape.count, op: c.node.opType)
         let keep = c.int("keepdims", default: 1) != 0
         let last = c.int("select_last_index", default: 0) != 0
         let v = try x.doubles()
@@ -192,7 +198,8 @@ enum ReductionOps {
                 var s = 0.0
                 for j in 0..<dim { s += Foundation.exp(v[idx(j)] - m) }
                 for j in 0..<dim {
-                    out[idx(j)] = mode == 0
+                    out[idx(j)] =
+                        mode == 0
                         ? Foundation.exp(v[idx(j)] - m) / s : v[idx(j)] - m - Foundation.log(s)
                 }
             }
@@ -229,7 +236,10 @@ enum ReductionOps {
         }
         var shape = x.shape
         shape[axis] = k
-        return [.tensor(x.gathered(srcIdx, shape: shape)), .tensor(Tensor(shape: shape, elements: outIdx))]
+        return [
+            .tensor(x.gathered(srcIdx, shape: shape)),
+            .tensor(Tensor(shape: shape, elements: outIdx)),
+        ]
     }
 
     static func cumulative(_ c: KernelContext, product: Bool) throws -> Tensor {

@@ -33,9 +33,13 @@ enum ShapeOps {
         ClosureOp("Reshape") { c in
             let x = try c.tensor(0)
             let spec: [Int64]
-            if let s = try c.optionalInts(1) { spec = s } else if let s = c.ints("shape") {
+            if let s = try c.optionalInts(1) {
                 spec = s
-            } else { throw c.fail("needs a shape") }
+            } else if let s = c.ints("shape") {
+                spec = s
+            } else {
+                throw c.fail("needs a shape")
+            }
             let allowZero = c.int("allowzero", default: 0) != 0
             var out: [Int64] = []
             var inferred: Int? = nil
@@ -84,7 +88,9 @@ enum ShapeOps {
                 for (i, d) in x.shape.enumerated() {
                     if ax.contains(i) {
                         guard d == 1 else { throw c.fail("cannot squeeze axis \(i) of size \(d)") }
-                    } else { out.append(d) }
+                    } else {
+                        out.append(d)
+                    }
                 }
             } else {
                 out = x.shape.filter { $0 != 1 }
@@ -101,7 +107,9 @@ enum ShapeOps {
             var out: [Int64] = []
             var j = 0
             for i in 0..<rank {
-                if ax.contains(i) { out.append(1) } else {
+                if ax.contains(i) {
+                    out.append(1)
+                } else {
                     out.append(x.shape[j])
                     j += 1
                 }
@@ -128,7 +136,8 @@ enum ShapeOps {
         ClosureOp("Transpose") { c in
             let x = try c.tensor(0)
             let r = x.shape.count
-            let perm = try c.ints("perm").map { try Axis.normalize($0, rank: r, op: "Transpose") }
+            let perm =
+                try c.ints("perm").map { try Axis.normalize($0, rank: r, op: "Transpose") }
                 ?? Array((0..<r).reversed())
             guard perm.count == r, Set(perm).count == r else {
                 throw c.fail("perm \(perm) is not a permutation of rank \(r)")
@@ -138,12 +147,14 @@ enum ShapeOps {
         ClosureOp("Concat") { c in
             let parts = try c.allTensors()
             guard let f = parts.first else { throw c.fail("needs inputs") }
-            let axis = try Axis.normalize(c.int("axis", default: 0), rank: f.shape.count, op: "Concat")
+            let axis = try Axis.normalize(
+                c.int("axis", default: 0), rank: f.shape.count, op: "Concat")
             return [.tensor(try Tensor.concatenate(parts, axis: axis))]
         },
         ClosureOp("Split") { c in
             let x = try c.tensor(0)
-            let axis = try Axis.normalize(c.int("axis", default: 0), rank: x.shape.count, op: "Split")
+            let axis = try Axis.normalize(
+                c.int("axis", default: 0), rank: x.shape.count, op: "Split")
             let dim = Int(x.shape[axis])
             var sizes: [Int]
             if let s = try c.intsAttrOrInput("split", input: 1) {
@@ -250,7 +261,8 @@ enum ShapeOps {
         ClosureOp("ConstantOfShape") { c in
             let shape = try c.tensor(0).int64s()
             let n = try Checked.product(shape)
-            let value = c.node.attribute("value")?.tensor
+            let value =
+                c.node.attribute("value")?.tensor
                 ?? Tensor(shape: [1], elements: [Float(0)])
             return [.tensor(value.gathered([Int](repeating: 0, count: n), shape: shape))]
         },
@@ -272,7 +284,8 @@ enum ShapeOps {
             guard d.count >= 2 else { throw c.fail("needs rank >= 2") }
             let (r, w) = (d[d.count - 2], d[d.count - 1])
             let n = x.elementCount ?? 0
-            let zero = try Tensor.fromDoubles([0], shape: [1], as: x.elementType == .string ? .float32 : x.elementType)
+            let zero = try Tensor.fromDoubles(
+                [0], shape: [1], as: x.elementType == .string ? .float32 : x.elementType)
             let src = x.reshaped([Int64(n)]).appendingElements(of: zero)
             let idx = (0..<n).map { i -> Int in
                 let col = Int64(i % w)
@@ -290,7 +303,8 @@ enum ShapeOps {
             let (n, ch, h, w) = (x.shape[0], x.shape[1], x.shape[2], x.shape[3])
             let cOut = ch / (b * b)
             let crd = c.string("mode", default: "DCR") == "CRD"
-            let tmp = crd
+            let tmp =
+                crd
                 ? x.reshaped([n, cOut, b, b, h, w]).transposed([0, 1, 4, 2, 5, 3])
                 : x.reshaped([n, b, b, cOut, h, w]).transposed([0, 3, 4, 1, 5, 2])
             return [.tensor(tmp.reshaped([n, cOut, h * b, w * b]))]

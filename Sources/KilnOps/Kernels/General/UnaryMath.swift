@@ -63,7 +63,9 @@ public struct UnaryOp: OpDefinition {
     public static let all: [UnaryOp] = [
         UnaryOp("Abs", integer: { $0 == .min ? $0 : Swift.abs($0) }, simple: { Swift.abs($0) }),
         UnaryOp("Neg", integer: { 0 &- $0 }, simple: { -$0 }),
-        UnaryOp("Sign", integer: { $0.signum() }) { _ in { $0.isNaN ? $0 : ($0 > 0 ? 1 : ($0 < 0 ? -1 : 0)) } },
+        UnaryOp("Sign", integer: { $0.signum() }) { _ in
+            { $0.isNaN ? $0 : ($0 > 0 ? 1 : ($0 < 0 ? -1 : 0)) }
+        },
         UnaryOp("Reciprocal", simple: { 1 / $0 }),
         UnaryOp("Floor", simple: { $0.rounded(.down) }),
         UnaryOp("Ceil", simple: { $0.rounded(.up) }),
@@ -84,7 +86,8 @@ public struct UnaryOp: OpDefinition {
         UnaryOp("Acosh", simple: { Foundation.acosh($0) }),
         UnaryOp("Atanh", simple: { Foundation.atanh($0) }),
         UnaryOp("Erf", simple: { Foundation.erf($0) }),
-        UnaryOp("Relu", integer: { Swift.max($0, 0) }, simple: { $0 > 0 ? $0 : ($0.isNaN ? $0 : 0) }),
+        UnaryOp(
+            "Relu", integer: { Swift.max($0, 0) }, simple: { $0 > 0 ? $0 : ($0.isNaN ? $0 : 0) }),
         UnaryOp("Sigmoid", simple: sigmoid),
         UnaryOp("Softplus", simple: softplus),
         UnaryOp("Softsign", simple: { $0 / (1 + Swift.abs($0)) }),

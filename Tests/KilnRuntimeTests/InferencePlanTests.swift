@@ -1,0 +1,128 @@
+import Foundation
+import KilnIR
+import KilnOps
+import KilnRuntime
+import Synchronization
+import Testing
+
+struct InferencePlanTests {
+    /// y = (x + b) * x, with b an initializer.
+    static func model() -> Model {
+        let g = Graph(
+            name: "g",
+            inputs: [
+                ValueInfo(
+                    name: "x", tensor: TensorType(.float32, shape: [.symbol("N"), .known(2)]))
+            ],
+            outputs: [ValueInfo(name: "y", tensor: TensorType(.float32, shape: nil))],
+            initializers: [Tensor(name: "b", shape: [2], values: [Float(1), 2])],
+            nodes: [
+                Node(name: "mul", opType: "Mul", inputs: ["t", "x"], outputs: ["y"]),
+                Node(name: "add", opType: "Add", inputs: ["x", "b"], outputs: ["t"]),
+            ])
+        return Model(graph: g)
+    }
+
+    @Test func runsOutOfOrderNodesAndChecksInputs() throws {
+        let plan = try InferencePlan(model: Self.model())
+        let x = Tensor(shape: [1, 2], values: [Float(3), 4])
+        let out = try plan.run(["x": .tensor(x)])
+        #expect(out["y"]?.tensor?.values(as: Float.self) == [12, 24])
+        #expect(throws: KilnError.self) { try plan.run([:]) }
+        #expect(throws: KilnError.self) {
+            try plan.run(["x": .tensor(x), "z": .tensor(x)])
+        }
+        #expect(throws: KilnError.self) {
+            try plan.run(["x": .tensor(Tensor(shape: [1, 3], values: [Float(1), 2, 3]))])
+        }
+        #expect(throws: KilnError.self) {
+            try plan.run(["x": .tensor(Tensor(shape: [1, 2], values: [Int64(1), 2]))])
+        }
+    }
+
+    @Test func unsupportedOpNamesOpAndNode() {
+        var m = Self.model()
+        m.graph.nodes.append(Node(name: "weird", opType: "NoSuchOp", inputs: ["y"], outputs: ["z"]))
+        do {
+            _ = try InferencePlan(model: m)
+            Issue.record("expected unsupportedOp")
+        } catch let e as KilnError {
+            #expect(e.code == .unsupportedOp)
+            #expect(e.description.contains("NoSuchOp"))
+            #expect(e.description.contains("weird"))
+        } catch { Issue.record("unexpected \(error)") }
+    }
+
+    @Test func observerSeesEveryNodeInOrder() throws {
+        let seen = Mutex<[String]>([])
+        let options = InferenceOptions(observer: { node, _ in seen.withLock { $0.append(node.name) }
+            })
+        let plan = try InferencePlan(model: Self.model(), options: options)
+        _ = try plan.run(["x": .tensor(Tensor(shape: [1, 2], values: [Float(0), 0]))])
+        #expect(seen.withLock { $0 } == ["add", "mul"])
+    }
+
+    @Test func expandsModelLocalFunctions() throws {
+        // f(a) = a * alpha-scaled via attribute reference: Mul(a, Constant(value_float=alpha)).
+        let fn = Function(
+            name: "Scale", domain: "local", inputs: ["a"], outputs: ["r"],
+            attributeNames: ["alpha"],
+            nodes: [
+                Node(
+                    opType: "Constant", inputs: [], outputs: ["k"],
+                    attributes: [
+                        Attribute(name: "value_float", value: .float(0), referenceName: "alpha")
+                    ]),
+                Node(opType: "Mul", inputs: ["a", "k"], outputs: ["r"]),
+            ],
+            opsetImports: [OpsetImport(domain: "", version: 21)])
+        let g = Graph(
+            inputs: [ValueInfo(name: "x", tensor: TensorType(.float32, [2]))],
+            outputs: [ValueInfo(name: "y", tensor: TensorType(.float32, [2]))],
+            nodes: [
+                Node(
+                    opType: "Scale", domain: "local", inputs: ["x"], outputs: ["y"],
+                    attributes: [
+                        Attribute(name: "alpha", value: .float(3))
+                    ])
+            ])
+        let m = Model(
+            opsetImports: [
+                OpsetImport(domain: "", version: 21), OpsetImport(domain: "local", version: 1),
+            ],
+            graph: g, functions: [fn])
+        let out = try InferencePlan(model: m).run([
+            "x": .tensor(Tensor(shape: [2], values: [Float(1), 2]))
+        ])
+        #expect(out["y"]?.tensor?.values(as: Float.self) == [3, 6])
+    }
+
+    @Test func ifRunsTheSelectedBranchWithOuterScope() throws {
+        func branch(_ name: String, _ op: String) -> Graph {
+            Graph(
+                name: name,
+                outputs: [ValueInfo(name: name + "_o", tensor: TensorType(.float32, [2]))],
+                nodes: [Node(opType: op, inputs: ["x"], outputs: [name + "_o"])])
+        }
+        let g = Graph(
+            inputs: [
+                ValueInfo(name: "c", tensor: TensorType(.bool, [])),
+                ValueInfo(name: "x", tensor: TensorType(.float32, [2])),
+            ],
+            outputs: [ValueInfo(name: "y", tensor: TensorType(.float32, [2]))],
+            nodes: [
+                Node(
+                    opType: "If", inputs: ["c"], outputs: ["y"],
+                    attributes: [
+                        Attribute(name: "then_branch", value: .graph(branch("then", "Neg"))),
+                        Attribute(name: "else_branch", value: .graph(branch("else", "Abs"))),
+                    ])
+            ])
+        let plan = try InferencePlan(model: Model(graph: g))
+        let x = Tensor(shape: [2], values: [Float(-1), 2])
+        let t = try plan.run(["c": .tensor(.scalar(true)), "x": .tensor(x)])
+        let f = try plan.run(["c": .tensor(.scalar(false)), "x": .tensor(x)])
+        #expect(t["y"]?.tensor?.values(as: Float.self) == [1, -2])
+        #expect(f["y"]?.tensor?.values(as: Float.self) == [1, 2])
+    }
+}
