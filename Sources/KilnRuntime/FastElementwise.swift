@@ -91,13 +91,17 @@ struct FastBinary: OpDefinition {
         guard isPlainFloat32(a), isPlainFloat32(b), let na = a.elementCount,
             let nb = b.elementCount
         else { return try fallback.run(context) }
-        let op: (Float, Float) -> Float = kind == .add ? { $0 + $1 } : { $0 * $1 }
+        let add = kind == .add
         if a.shape == b.shape {
             let y = withFloat32(a) { ap in
                 withFloat32(b) { bp in
                     makeFloat32(a.shape, count: na) { yp in
                         guard let x = ap.baseAddress, let z = bp.baseAddress else { return }
-                        for i in 0..<na { yp[i] = op(x[i], z[i]) }
+                        if add {
+                            for i in 0..<na { yp[i] = x[i] + z[i] }
+                        } else {
+                            for i in 0..<na { yp[i] = x[i] * z[i] }
+                        }
                     }
                 }
             }
@@ -112,13 +116,15 @@ struct FastBinary: OpDefinition {
             withFloat32(small) { smallP in
                 makeFloat32(big.shape, count: nBig) { yp in
                     guard let x = bigP.baseAddress, let s = smallP.baseAddress else { return }
-                    var i = 0
-                    for _ in 0..<outer {
+                    for o in 0..<outer {
                         for m in 0..<middle {
                             let v = s[m]
-                            for _ in 0..<inner {
-                                yp[i] = op(x[i], v)
-                                i += 1
+                            let base = (o * middle + m) * inner
+                            let (src, dst) = (x + base, yp + base)
+                            if add {
+                                for i in 0..<inner { dst[i] = src[i] + v }
+                            } else {
+                                for i in 0..<inner { dst[i] = src[i] * v }
                             }
                         }
                     }
