@@ -34,6 +34,7 @@ def ort_median(model_path, runs):
     opts = ort.SessionOptions()
     opts.intra_op_num_threads = 1
     opts.inter_op_num_threads = 1
+    opts.log_severity_level = 3
     sess = ort.InferenceSession(model_path, opts, providers=["CPUExecutionProvider"])
     feeds = {}
     for inp in sess.get_inputs():

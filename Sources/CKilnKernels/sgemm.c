@@ -25,20 +25,28 @@
 #define KC_BLOCK 256
 #define MC_BLOCK 168  // a multiple of 14 and 6
 #define NC_BLOCK 2048 // a multiple of 32 and 16
+#ifndef DIRECT_B_MAX_M
+// Reading B in place for small M (instead of packing it) measured mixed on Zen 4: faster for
+// some widths, much slower for others (L1 set conflicts from the row stride). Off by default.
+#define DIRECT_B_MAX_M 0
+#endif
 #define MAX_TILE (14 * 32) // largest MR * NR of any micro-kernel
 
-typedef void (*micro_kernel_fn)(long kc, const float *a, const float *b, float *c, long ldc);
+/// C[MR x NR] += Apanel (k-major, MR per k) * B (NR per k, rows `ldb` apart).
+typedef void (*micro_kernel_fn)(long kc, const float *a, const float *b, long ldb, float *c,
+                                long ldc);
 
 // MARK: - Portable micro-kernel (4 x 16)
 
 #define SC_MR 4
 #define SC_NR 16
 
-static void kernel_scalar(long kc, const float *a, const float *b, float *c, long ldc) {
+static void kernel_scalar(long kc, const float *a, const float *b, long ldb, float *c,
+                          long ldc) {
     float acc[SC_MR][SC_NR];
     memset(acc, 0, sizeof acc);
     for (long p = 0; p < kc; p++) {
-        const float *bp = b + p * SC_NR;
+        const float *bp = b + p * ldb;
         const float *ap = a + p * SC_MR;
         for (int i = 0; i < SC_MR; i++) {
             float av = ap[i];
@@ -57,8 +65,8 @@ static void kernel_scalar(long kc, const float *a, const float *b, float *c, lon
 #define AVX2_NR 16
 
 __attribute__((target("avx2,fma"))) static void kernel_avx2(long kc, const float *a,
-                                                             const float *b, float *c,
-                                                             long ldc) {
+                                                             const float *b, long ldb,
+                                                             float *c, long ldc) {
     __m256 c00 = _mm256_setzero_ps(), c01 = _mm256_setzero_ps();
     __m256 c10 = _mm256_setzero_ps(), c11 = _mm256_setzero_ps();
     __m256 c20 = _mm256_setzero_ps(), c21 = _mm256_setzero_ps();
@@ -75,7 +83,7 @@ __attribute__((target("avx2,fma"))) static void kernel_avx2(long kc, const float
         AVX2_ROW(0) AVX2_ROW(1) AVX2_ROW(2) AVX2_ROW(3) AVX2_ROW(4) AVX2_ROW(5)
 #undef AVX2_ROW
         a += AVX2_MR;
-        b += AVX2_NR;
+        b += ldb;
     }
 #define AVX2_STORE(i)                                                                           \
     _mm256_storeu_ps(c + i * ldc, _mm256_add_ps(_mm256_loadu_ps(c + i * ldc), c##i##0));        \
@@ -90,8 +98,8 @@ __attribute__((target("avx2,fma"))) static void kernel_avx2(long kc, const float
 #define AVX512_NR 32
 
 __attribute__((target("avx512f,fma"))) static void kernel_avx512(long kc, const float *a,
-                                                                 const float *b, float *c,
-                                                                 long ldc) {
+                                                                 const float *b, long ldb,
+                                                                 float *c, long ldc) {
 #define Z(i) __m512 c##i##0 = _mm512_setzero_ps(), c##i##1 = _mm512_setzero_ps();
     Z(0) Z(1) Z(2) Z(3) Z(4) Z(5) Z(6) Z(7) Z(8) Z(9) Z(10) Z(11) Z(12) Z(13)
 #undef Z
@@ -106,7 +114,7 @@ __attribute__((target("avx512f,fma"))) static void kernel_avx512(long kc, const 
         ROW(7) ROW(8) ROW(9) ROW(10) ROW(11) ROW(12) ROW(13)
 #undef ROW
         a += AVX512_MR;
-        b += AVX512_NR;
+        b += ldb;
     }
 #define ST(i)                                                                                   \
     _mm512_storeu_ps(c + i * ldc, _mm512_add_ps(_mm512_loadu_ps(c + i * ldc), c##i##0));        \
@@ -150,10 +158,10 @@ static void pack_a(int transA, const float *A, long lda, long i0, long p0, long 
     for (long ir = 0; ir < mc; ir += mr) {
         long rows = mc - ir < mr ? mc - ir : mr;
         if (!transA) {
-            for (long r = 0; r < rows; r++) {
-                const float *src = A + (i0 + ir + r) * lda + p0;
-                for (long p = 0; p < kc; p++) dst[p * mr + r] = alpha * src[p];
-            }
+            const float *src[16];
+            for (long r = 0; r < rows; r++) src[r] = A + (i0 + ir + r) * lda + p0;
+            for (long p = 0; p < kc; p++)
+                for (long r = 0; r < rows; r++) dst[p * mr + r] = alpha * src[r][p];
         } else {
             for (long p = 0; p < kc; p++) {
                 const float *src = A + (p0 + p) * lda + i0 + ir;
@@ -342,26 +350,39 @@ void ckiln_sgemm(int isa, int transA, int transB, long M, long N, long K, float 
         return;
     }
 
+    // With few rows of A, packing B would cost about as much as using it (1/M of the work):
+    // full-width panels of a row-major B are then read in place.
+    int directB = !transB && M <= DIRECT_B_MAX_M;
     for (long jc = 0; jc < N; jc += NC_BLOCK) {
         long nc = N - jc < NC_BLOCK ? N - jc : NC_BLOCK;
         for (long pc = 0; pc < K; pc += KC_BLOCK) {
             long kc = K - pc < KC_BLOCK ? K - pc : KC_BLOCK;
-            pack_b(transB, B, ldb, pc, jc, kc, nc, nr, packB);
+            long fullCols = directB ? nc / nr * nr : 0;
+            if (fullCols < nc)
+                pack_b(transB, B, ldb, pc, jc + fullCols, kc, nc - fullCols, nr, packB);
             for (long ic = 0; ic < M; ic += MC_BLOCK) {
                 long mc = M - ic < MC_BLOCK ? M - ic : MC_BLOCK;
                 pack_a(transA, A, lda, ic, pc, mc, kc, mr, alpha, packA);
                 for (long jr = 0; jr < nc; jr += nr) {
                     long cols = nc - jr < nr ? nc - jr : nr;
-                    const float *bp = packB + (jr / nr) * kc * nr;
+                    const float *bp;
+                    long bStride;
+                    if (jr < fullCols) {
+                        bp = B + pc * ldb + jc + jr;
+                        bStride = ldb;
+                    } else {
+                        bp = packB + ((jr - fullCols) / nr) * kc * nr;
+                        bStride = nr;
+                    }
                     for (long ir = 0; ir < mc; ir += mr) {
                         long rows = mc - ir < mr ? mc - ir : mr;
                         const float *ap = packA + (ir / mr) * kc * mr;
                         float *cp = C + (ic + ir) * ldc + jc + jr;
                         if (rows == mr && cols == nr) {
-                            kernel(kc, ap, bp, cp, ldc);
+                            kernel(kc, ap, bp, bStride, cp, ldc);
                         } else {
                             memset(tile, 0, (size_t)mr * nr * sizeof(float));
-                            kernel(kc, ap, bp, tile, nr);
+                            kernel(kc, ap, bp, bStride, tile, nr);
                             for (long i = 0; i < rows; i++)
                                 for (long j = 0; j < cols; j++) cp[i * ldc + j] += tile[i * nr + j];
                         }

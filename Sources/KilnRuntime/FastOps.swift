@@ -2,8 +2,9 @@ import KilnIR
 import KilnOps
 
 /// The standard ops with the GEMM-based ones (Conv, Gemm, MatMul, ...) running on the packed C
-/// kernels of `CKilnKernels` instead of the Swift reference loops. Semantics are shared: the
-/// op files are the same, only `NNKernels` differs.
+/// kernels of `CKilnKernels` instead of the Swift reference loops (semantics are shared: the
+/// op files are the same, only `NNKernels` differs), plus float32 fast paths for the
+/// element-wise ops between convolutions.
 ///
 ///     let plan = try InferencePlan(model: m, options: .init(registry: FastOps.registry))
 public enum FastOps {
@@ -19,8 +20,10 @@ public enum FastOps {
         NNOps.kernelOps(kernels)
     }
 
-    /// Replaces the GEMM-based ops of `registry` with versions on `kernels`.
+    /// Replaces the GEMM-based ops of `registry` with versions on `kernels`, and wraps Relu,
+    /// Add, Mul, Sum and Concat with float32 fast paths (other cases run the wrapped op).
     public static func install(into registry: inout OpRegistry, kernels: NNKernels = .fast) {
         for op in ops(kernels: kernels) { registry.register(op) }
+        installElementwise(into: &registry)
     }
 }

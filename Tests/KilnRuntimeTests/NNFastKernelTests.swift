@@ -125,6 +125,50 @@ import Testing
         }
     }
 
+    /// The direct depthwise path against per-channel group-1 convolutions (the GEMM path).
+    @Test(arguments: [(1, 1, 0), (2, 1, 1), (1, 2, 1), (2, 2, 2)])
+    func depthwiseMatchesPerChannelConv(stride: Int, dilation: Int, pad: Int) throws {
+        var rng = Rng(state: UInt64(stride * 10 + dilation * 3 + pad))
+        let (c, h, w, k) = (5, 9, 11, 3)
+        let xv = rng.floats(2 * c * h * w)
+        let wv = rng.floats(c * k * k)
+        let bv = rng.floats(c)
+        func attrs(_ group: Int) -> [Attribute] {
+            [
+                Attribute(name: "group", value: .int(Int64(group))),
+                Attribute(name: "strides", value: .ints([Int64(stride), Int64(stride)])),
+                Attribute(name: "dilations", value: .ints([Int64(dilation), Int64(dilation)])),
+                Attribute(name: "pads", value: .ints(Array(repeating: Int64(pad), count: 4))),
+            ]
+        }
+        let node = Node(opType: "Conv", inputs: ["x", "w", "b"], outputs: ["y"], attributes: attrs(c))
+        let y = try #require(try Conv().run(KernelContext(
+            node: node, opsetVersion: 11,
+            inputs: [
+                .tensor(Tensor(shape: [2, Int64(c), Int64(h), Int64(w)], values: xv)),
+                .tensor(Tensor(shape: [Int64(c), 1, Int64(k), Int64(k)], values: wv)),
+                .tensor(Tensor(shape: [Int64(c)], values: bv)),
+            ])).first?.tensor)
+        let got = try #require(y.values(as: Float.self))
+        let (oh, ow) = (Int(y.shape[2]), Int(y.shape[3]))
+        let single = Node(opType: "Conv", inputs: ["x", "w", "b"], outputs: ["y"], attributes: attrs(1))
+        for img in 0..<2 {
+            for ch in 0..<c {
+                let xs = Array(xv[((img * c + ch) * h * w)..<((img * c + ch + 1) * h * w)])
+                let ys = try #require(try Conv().run(KernelContext(
+                    node: single, opsetVersion: 11,
+                    inputs: [
+                        .tensor(Tensor(shape: [1, 1, Int64(h), Int64(w)], values: xs)),
+                        .tensor(Tensor(shape: [1, 1, Int64(k), Int64(k)],
+                                       values: Array(wv[(ch * k * k)..<((ch + 1) * k * k)]))),
+                        .tensor(Tensor(shape: [1], values: [bv[ch]])),
+                    ])).first?.tensor?.values(as: Float.self))
+                let part = Array(got[((img * c + ch) * oh * ow)..<((img * c + ch + 1) * oh * ow)])
+                #expect(Self.maxRelativeError(part, ys) < 1e-5, "image \(img) channel \(ch)")
+            }
+        }
+    }
+
     /// A direct check of the reference Conv against a naive nested-loop definition.
     @Test func referenceConvMatchesNaiveDefinition() throws {
         var rng = Rng(state: 42)
@@ -164,5 +208,50 @@ import Testing
             }
         }
         #expect(Self.maxRelativeError(got, expected) < 1e-5)
+    }
+}
+
+/// The float32 fast paths of FastOps (Relu, Add, Mul, Sum, Concat) against the standard ops.
+@Suite struct NNFastElementwiseTests {
+    func run(_ registry: OpRegistry, _ node: Node, _ inputs: [Tensor]) throws -> Tensor? {
+        let op = try #require(registry.lookup(domain: "", opType: node.opType))
+        let ctx = KernelContext(node: node, opsetVersion: 13, inputs: inputs.map { .tensor($0) })
+        return try op.run(ctx).first?.tensor
+    }
+
+    func check(_ opType: String, _ inputs: [Tensor], attrs: [Attribute] = []) throws {
+        let node = Node(
+            opType: opType, inputs: inputs.indices.map { "i\($0)" }, outputs: ["y"],
+            attributes: attrs)
+        let expected = try #require(try run(StandardOps.registry, node, inputs))
+        let got = try #require(try run(FastOps.registry, node, inputs))
+        #expect(got == expected, "\(opType) \(inputs.map(\.shape))")
+    }
+
+    func tensor(_ shape: [Int64], seed: Int) -> Tensor {
+        let n = Int(shape.reduce(1, *))
+        return Tensor(shape: shape, values: (0..<n).map { Float(($0 * 37 + seed) % 23) - 11.5 })
+    }
+
+    @Test func matchesStandardOps() throws {
+        guard StandardOps.registry.lookup(domain: "", opType: "Add") != nil else {
+            print("◇ skipped: matchesStandardOps: general ops are not in this build")
+            return
+        }
+        try check("Relu", [tensor([2, 3, 5], seed: 1)])
+        let x = tensor([2, 3, 4, 5], seed: 2)
+        for small in [[2, 3, 4, 5], [3, 1, 1], [1], [], [5], [4, 5], [1, 3, 1, 1]] as [[Int64]] {
+            try check("Add", [x, tensor(small, seed: 3)])
+            try check("Mul", [tensor(small, seed: 4), x])
+        }
+        try check("Add", [tensor([3, 1], seed: 5), tensor([1, 4], seed: 6)])  // falls back
+        try check("Sum", [x, tensor([2, 3, 4, 5], seed: 7), tensor([2, 3, 4, 5], seed: 8)])
+        try check("Sum", [x, tensor([5], seed: 9)])  // falls back
+        try check(
+            "Concat", [x, tensor([2, 1, 4, 5], seed: 10), tensor([2, 2, 4, 5], seed: 11)],
+            attrs: [Attribute(name: "axis", value: .int(1))])
+        try check(
+            "Concat", [x, tensor([2, 3, 4, 2], seed: 12)],
+            attrs: [Attribute(name: "axis", value: .int(-1))])
     }
 }

@@ -72,6 +72,12 @@ public struct Conv: OpDefinition {
                     guard let xb = xp.baseAddress, let wb = wp.baseAddress,
                         let yb = yp.baseAddress
                     else { return }
+                    if cg == 1 && mg == 1 && geo.rank == 2 {
+                        Conv.depthwise2D(
+                            xb, wb, biasValues, images: n, channels: c, geo: geo, into: yb)
+                        if let activation { activation(yp) }
+                        return
+                    }
                     let colBase = UnsafeMutablePointer<Float>.allocate(capacity: max(colCount, 1))
                     defer { colBase.deallocate() }
                     for img in 0..<n {
@@ -97,6 +103,56 @@ public struct Conv: OpDefinition {
                         }
                     }
                     if let activation { activation(yp) }
+                }
+            }
+        }
+    }
+
+    /// Depthwise 2-D convolution (one input and one output channel per group), computed
+    /// directly: per kernel tap, a scaled row of the input is added to each output row, over the
+    /// output columns whose tap lands inside the image.
+    static func depthwise2D(
+        _ x: UnsafePointer<Float>, _ w: UnsafePointer<Float>, _ bias: [Float]?, images: Int,
+        channels: Int, geo: ConvGeometry, into y: UnsafeMutablePointer<Float>
+    ) {
+        let (ih, iw) = (geo.input[0], geo.input[1])
+        let (oh, ow) = (geo.output[0], geo.output[1])
+        let (kh, kw) = (geo.kernel[0], geo.kernel[1])
+        let (sh, sw) = (geo.strides[0], geo.strides[1])
+        let (dh, dw) = (geo.dilations[0], geo.dilations[1])
+        let (ph, pw) = (geo.padsBegin[0], geo.padsBegin[1])
+        // Output columns [lo, hi) whose input column ox*sw - pw + kx*dw is inside the image.
+        let colRange: [(Int, Int)] = (0..<kw).map { kx in
+            let off = kx * dw - pw
+            var lo = 0
+            while lo < ow && lo * sw + off < 0 { lo += 1 }
+            var hi = ow
+            while hi > lo && (hi - 1) * sw + off >= iw { hi -= 1 }
+            return (lo, hi)
+        }
+        for img in 0..<images {
+            for ch in 0..<channels {
+                let src = x + (img * channels + ch) * ih * iw
+                let dst = y + (img * channels + ch) * oh * ow
+                dst.update(repeating: bias?[ch] ?? 0, count: oh * ow)
+                let wc = w + ch * kh * kw
+                for ky in 0..<kh {
+                    for kx in 0..<kw {
+                        let wv = wc[ky * kw + kx]
+                        let (lo, hi) = colRange[kx]
+                        let off = kx * dw - pw
+                        for oy in 0..<oh {
+                            let iy = oy * sh - ph + ky * dh
+                            guard iy >= 0, iy < ih, lo < hi else { continue }
+                            let srow = src + iy * iw + off
+                            let drow = dst + oy * ow
+                            if sw == 1 {
+                                for ox in lo..<hi { drow[ox] += wv * srow[ox] }
+                            } else {
+                                for ox in lo..<hi { drow[ox] += wv * srow[ox * sw] }
+                            }
+                        }
+                    }
                 }
             }
         }

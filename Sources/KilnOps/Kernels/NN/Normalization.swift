@@ -28,8 +28,8 @@ public struct BatchNormalization: OpDefinition {
         var mean = params[2]
         var variance = params[3]
         var outputs: [Value] = []
-        let xv = try NNTensor.floats(x, context)
         if training {
+            let xv = try NNTensor.floats(x, context)
             for ch in 0..<c {
                 var s = 0.0
                 var sq = 0.0
@@ -47,13 +47,15 @@ public struct BatchNormalization: OpDefinition {
                 variance[ch] = Float(cnt > 0 ? sq / cnt - mu * mu : 0)
             }
         }
-        let y = try NNTensor.output(x.elementType, shape: dims, context) { yp in
-            for ch in 0..<c {
-                let a = params[0][ch] / (variance[ch] + eps).squareRoot()
-                let b = params[1][ch] - mean[ch] * a
-                for i in 0..<n {
-                    let base = (i * c + ch) * size
-                    for j in 0..<size { yp[base + j] = xv[base + j] * a + b }
+        let y = try NNTensor.withFloats(x, context) { xv in
+            try NNTensor.output(x.elementType, shape: dims, context) { yp in
+                for ch in 0..<c {
+                    let a = params[0][ch] / (variance[ch] + eps).squareRoot()
+                    let b = params[1][ch] - mean[ch] * a
+                    for i in 0..<n {
+                        let base = (i * c + ch) * size
+                        for j in 0..<size { yp[base + j] = xv[base + j] * a + b }
+                    }
                 }
             }
         }

@@ -127,6 +127,72 @@ enum Pooling {
         return (y, idx)
     }
 
+    /// The 2-D case without indices: per output row and column the in-image kernel range is
+    /// computed once, so the inner loop has no bounds checks.
+    static func pool2D(
+        _ x: UnsafeBufferPointer<Float>, planes: Int, geo: ConvGeometry, kind: PoolKind,
+        into y: UnsafeMutableBufferPointer<Float>
+    ) {
+        let (ih, iw) = (geo.input[0], geo.input[1])
+        let (oh, ow) = (geo.output[0], geo.output[1])
+        let (kh, kw) = (geo.kernel[0], geo.kernel[1])
+        let (sh, sw) = (geo.strides[0], geo.strides[1])
+        let (dh, dw) = (geo.dilations[0], geo.dilations[1])
+        let (ph, pw) = (geo.padsBegin[0], geo.padsBegin[1])
+        /// Kernel taps [lo, hi) landing inside [lower, upper) for window start `start`.
+        func range(_ start: Int, _ k: Int, _ d: Int, _ lower: Int, _ upper: Int) -> (Int, Int) {
+            var lo = 0
+            while lo < k && start + lo * d < lower { lo += 1 }
+            var hi = k
+            while hi > lo && start + (hi - 1) * d >= upper { hi -= 1 }
+            return (lo, hi)
+        }
+        let rows = (0..<oh).map { range($0 * sh - ph, kh, dh, 0, ih) }
+        let cols = (0..<ow).map { range($0 * sw - pw, kw, dw, 0, iw) }
+        let padRows = (0..<oh).map { range($0 * sh - ph, kh, dh, -ph, ih + geo.padsEnd[0]) }
+        let padCols = (0..<ow).map { range($0 * sw - pw, kw, dw, -pw, iw + geo.padsEnd[1]) }
+        guard let xb = x.baseAddress, let yb = y.baseAddress else { return }
+        for plane in 0..<planes {
+            let img = xb + plane * ih * iw
+            let out = yb + plane * oh * ow
+            for oy in 0..<oh {
+                let (ky0, ky1) = rows[oy]
+                let y0 = oy * sh - ph
+                for ox in 0..<ow {
+                    let (kx0, kx1) = cols[ox]
+                    let x0 = ox * sw - pw
+                    var acc: Float
+                    switch kind {
+                    case .max:
+                        acc = -.infinity
+                        for ky in ky0..<ky1 {
+                            let row = img + (y0 + ky * dh) * iw + x0
+                            for kx in kx0..<kx1 { acc = max(acc, row[kx * dw]) }
+                        }
+                    case .average(let includePad):
+                        acc = 0
+                        for ky in ky0..<ky1 {
+                            let row = img + (y0 + ky * dh) * iw + x0
+                            for kx in kx0..<kx1 { acc += row[kx * dw] }
+                        }
+                        let count = includePad
+                            ? (padRows[oy].1 - padRows[oy].0) * (padCols[ox].1 - padCols[ox].0)
+                            : (ky1 - ky0) * (kx1 - kx0)
+                        acc = count > 0 ? acc / Float(count) : 0
+                    case .lp(let p):
+                        acc = 0
+                        for ky in ky0..<ky1 {
+                            let row = img + (y0 + ky * dh) * iw + x0
+                            for kx in kx0..<kx1 { acc += powf(abs(row[kx * dw]), p) }
+                        }
+                        acc = powf(acc, 1 / p)
+                    }
+                    out[oy * ow + ox] = acc
+                }
+            }
+        }
+    }
+
     /// Reads X, resolves the window geometry from the node's attributes and pools.
     static func run(
         _ ctx: KernelContext, kind: PoolKind, global: Bool, wantIndices: Bool = false
@@ -150,6 +216,14 @@ enum Pooling {
                 ceilMode: ctx.int("ceil_mode", default: 0) != 0)
         }
         let isFloat = NNTensor.isFloat(x.elementType)
+        if isFloat && geo.rank == 2 && !wantIndices {
+            let y = try NNTensor.withFloats(x, ctx) { xp in
+                try NNTensor.output(x.elementType, shape: [dims[0], dims[1]] + geo.output, ctx) {
+                    pool2D(xp, planes: dims[0] * dims[1], geo: geo, kind: kind, into: $0)
+                }
+            }
+            return (y, nil)
+        }
         let xv: [Float] = isFloat ? try NNTensor.floats(x, ctx) : try x.doubles().map { Float($0) }
         let columnMajor = ctx.int("storage_order", default: 0) == 1
         let (y, idx) = pool(

@@ -1,0 +1,217 @@
+import Foundation
+import KilnIR
+import KilnOps
+
+// Float32 fast paths for the element-wise ops that sit between convolutions in CNNs (Relu, Add,
+// Mul, Sum, Concat). Each handles only the common, simple layouts (same shape, a per-channel
+// operand, one concat axis) and hands every other case to the standard op it replaces, so the
+// semantics stay those of the reference kernels (checked by NNFastElementwiseTests).
+
+/// Reads a float32 tensor's payload in place (falls back to a copy when unaligned).
+private func withFloat32<R>(_ t: Tensor, _ body: (UnsafeBufferPointer<Float>) throws -> R)
+    rethrows -> R
+{
+    let n = t.data.count / 4
+    let aligned = t.data.withUnsafeBytes {
+        Int(bitPattern: $0.baseAddress) % MemoryLayout<Float>.alignment == 0
+    }
+    if aligned {
+        return try t.data.withUnsafeBytes { try body($0.bindMemory(to: Float.self)) }
+    }
+    let copy = t.values(as: Float.self) ?? []
+    return try copy.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[0..<n])) }
+}
+
+/// A float32 tensor of `shape` whose elements `fill` writes.
+private func makeFloat32(_ shape: [Int64], count: Int, _ fill: (UnsafeMutablePointer<Float>) -> Void)
+    -> Tensor
+{
+    var data = Data(count: count * 4)
+    data.withUnsafeMutableBytes { raw in
+        if let p = raw.bindMemory(to: Float.self).baseAddress { fill(p) }
+    }
+    return Tensor(elementType: .float32, shape: shape, data: data)
+}
+
+/// True when `t` is a well-formed float32 tensor.
+private func isPlainFloat32(_ t: Tensor) -> Bool {
+    t.elementType == .float32 && t.elementCount.map { $0 * 4 == t.data.count } == true
+}
+
+/// `Relu` on float32 tensors; other types go to `fallback`.
+struct FastRelu: OpDefinition {
+    let fallback: any OpDefinition
+    var domain: String { "" }
+    var opType: String { "Relu" }
+
+    func run(_ context: KernelContext) throws -> [Value] {
+        let x = try context.tensor(0)
+        guard isPlainFloat32(x), let n = x.elementCount else { return try fallback.run(context) }
+        let y = withFloat32(x) { xp in
+            makeFloat32(x.shape, count: n) { yp in
+                guard let xb = xp.baseAddress else { return }
+                for i in 0..<n {
+                    let v = xb[i]
+                    yp[i] = v < 0 ? 0 : v  // NaN stays NaN
+                }
+            }
+        }
+        return [.tensor(y)]
+    }
+}
+
+/// `Add`/`Mul` on float32 when both shapes are equal, or one operand broadcasts as one
+/// contiguous block of dims (a scalar, a per-channel `[C, 1, 1]` tensor, a bias row).
+struct FastBinary: OpDefinition {
+    enum Kind: Sendable { case add, mul }
+    let kind: Kind
+    let fallback: any OpDefinition
+    var domain: String { "" }
+    var opType: String { kind == .add ? "Add" : "Mul" }
+
+    /// For `small` broadcast against `big`: (outer, middle, inner) with `small` read as
+    /// `[middle]` at index `(i / inner) % middle`, or nil when the pattern is not that simple.
+    static func blockPattern(big: [Int64], small: [Int64]) -> (Int, Int, Int)? {
+        guard small.count <= big.count else { return nil }
+        let aligned = [Int64](repeating: 1, count: big.count - small.count) + small
+        guard let first = aligned.firstIndex(where: { $0 != 1 }) else {
+            return (1, 1, Int(big.reduce(1, *)))  // scalar-like
+        }
+        let last = aligned.lastIndex(where: { $0 != 1 }) ?? first
+        for d in first...last where aligned[d] != big[d] { return nil }
+        let outer = big[..<first].reduce(1, *)
+        let middle = big[first...last].reduce(1, *)
+        let inner = big[(last + 1)...].reduce(1, *)
+        return (Int(outer), Int(middle), Int(inner))
+    }
+
+    func run(_ context: KernelContext) throws -> [Value] {
+        let a = try context.tensor(0)
+        let b = try context.tensor(1)
+        guard isPlainFloat32(a), isPlainFloat32(b), let na = a.elementCount,
+            let nb = b.elementCount
+        else { return try fallback.run(context) }
+        let add = kind == .add
+        if a.shape == b.shape {
+            let y = withFloat32(a) { ap in
+                withFloat32(b) { bp in
+                    makeFloat32(a.shape, count: na) { yp in
+                        guard let x = ap.baseAddress, let z = bp.baseAddress else { return }
+                        if add {
+                            for i in 0..<na { yp[i] = x[i] + z[i] }
+                        } else {
+                            for i in 0..<na { yp[i] = x[i] * z[i] }
+                        }
+                    }
+                }
+            }
+            return [.tensor(y)]
+        }
+        // Both ops are commutative, so the broadcast operand may be either one.
+        let (big, small, nBig) = na >= nb ? (a, b, na) : (b, a, nb)
+        guard let (outer, middle, inner) = Self.blockPattern(big: big.shape, small: small.shape),
+            outer * middle * inner == nBig, (small.elementCount ?? 0) == middle
+        else { return try fallback.run(context) }
+        let y = withFloat32(big) { bigP in
+            withFloat32(small) { smallP in
+                makeFloat32(big.shape, count: nBig) { yp in
+                    guard let x = bigP.baseAddress, let s = smallP.baseAddress else { return }
+                    for o in 0..<outer {
+                        for m in 0..<middle {
+                            let v = s[m]
+                            let base = (o * middle + m) * inner
+                            let (src, dst) = (x + base, yp + base)
+                            if add {
+                                for i in 0..<inner { dst[i] = src[i] + v }
+                            } else {
+                                for i in 0..<inner { dst[i] = src[i] * v }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return [.tensor(y)]
+    }
+}
+
+/// `Sum` of float32 tensors of one shape.
+struct FastSum: OpDefinition {
+    let fallback: any OpDefinition
+    var domain: String { "" }
+    var opType: String { "Sum" }
+
+    func run(_ context: KernelContext) throws -> [Value] {
+        let ts = try (0..<context.inputs.count).map { try context.tensor($0) }
+        guard let first = ts.first, let n = first.elementCount,
+            ts.allSatisfy({ isPlainFloat32($0) && $0.shape == first.shape })
+        else { return try fallback.run(context) }
+        var acc = first.values(as: Float.self) ?? []
+        for t in ts.dropFirst() {
+            withFloat32(t) { p in
+                for i in 0..<n { acc[i] += p[i] }
+            }
+        }
+        return [.tensor(Tensor(shape: first.shape, values: acc))]
+    }
+}
+
+/// `Concat` of float32 tensors (block copies along the axis).
+struct FastConcat: OpDefinition {
+    let fallback: any OpDefinition
+    var domain: String { "" }
+    var opType: String { "Concat" }
+
+    func run(_ context: KernelContext) throws -> [Value] {
+        let ts = try (0..<context.inputs.count).map { try context.tensor($0) }
+        guard let first = ts.first, ts.allSatisfy(isPlainFloat32),
+            ts.allSatisfy({ $0.shape.count == first.shape.count }), !first.shape.isEmpty,
+            let axisAttr = context.int("axis")
+        else { return try fallback.run(context) }
+        let r = first.shape.count
+        let axis = Int(axisAttr < 0 ? axisAttr + Int64(r) : axisAttr)
+        guard axis >= 0, axis < r,
+            ts.allSatisfy({ t in (0..<r).allSatisfy { $0 == axis || t.shape[$0] == first.shape[$0] } })
+        else { return try fallback.run(context) }
+        var shape = first.shape
+        shape[axis] = ts.reduce(0) { $0 + $1.shape[axis] }
+        guard let total = Tensor.elementCount(shape) else { return try fallback.run(context) }
+        let outer = Int(first.shape[..<axis].reduce(1, *))
+        let blocks = ts.map { Int($0.shape[axis...].reduce(1, *)) }
+        let rowSize = blocks.reduce(0, +)
+        let y = makeFloat32(shape, count: total) { yp in
+            var offset = 0
+            for (t, block) in zip(ts, blocks) {
+                withFloat32(t) { p in
+                    guard let src = p.baseAddress else { return }
+                    for o in 0..<outer {
+                        (yp + o * rowSize + offset).update(from: src + o * block, count: block)
+                    }
+                }
+                offset += block
+            }
+        }
+        return [.tensor(y)]
+    }
+}
+
+extension FastOps {
+    /// Wraps the registered element-wise ops of `registry` with their float32 fast paths.
+    static func installElementwise(into registry: inout OpRegistry) {
+        if let f = registry.lookup(domain: "", opType: "Relu") {
+            registry.register(FastRelu(fallback: f))
+        }
+        if let f = registry.lookup(domain: "", opType: "Add") {
+            registry.register(FastBinary(kind: .add, fallback: f))
+        }
+        if let f = registry.lookup(domain: "", opType: "Mul") {
+            registry.register(FastBinary(kind: .mul, fallback: f))
+        }
+        if let f = registry.lookup(domain: "", opType: "Sum") {
+            registry.register(FastSum(fallback: f))
+        }
+        if let f = registry.lookup(domain: "", opType: "Concat") {
+            registry.register(FastConcat(fallback: f))
+        }
+    }
+}
