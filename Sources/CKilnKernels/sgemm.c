@@ -281,6 +281,21 @@ __attribute__((target("avx512f,fma"))) static void gemv_avx512(int transB, long 
 
 // MARK: - Driver
 
+/// Per-thread packing buffers, grown on demand and kept: many convolutions are small, and a
+/// malloc/free pair per call (often mmap/munmap for the B panel) costs more than the packing.
+static _Thread_local float *tlsBuf[2];
+static _Thread_local size_t tlsCap[2];
+
+static float *scratch(int which, size_t floats) {
+    if (tlsCap[which] < floats) {
+        free(tlsBuf[which]);
+        size_t bytes = (floats * sizeof(float) + 63) / 64 * 64;
+        tlsBuf[which] = (float *)aligned_alloc(64, bytes);
+        tlsCap[which] = tlsBuf[which] ? floats : 0;
+    }
+    return tlsBuf[which];
+}
+
 void ckiln_sgemm(int isa, int transA, int transB, long M, long N, long K, float alpha,
                  const float *A, long lda, const float *B, long ldb, float beta, float *C,
                  long ldc) {
@@ -335,12 +350,10 @@ void ckiln_sgemm(int isa, int transA, int transB, long M, long N, long K, float 
     long ncMax = N < NC_BLOCK ? N : NC_BLOCK;
     long mcPad = (mcMax + mr - 1) / mr * mr;
     long ncPad = (ncMax + nr - 1) / nr * nr;
-    float *packA = (float *)aligned_alloc(64, ((size_t)mcPad * kcMax * sizeof(float) + 63) / 64 * 64);
-    float *packB = (float *)aligned_alloc(64, ((size_t)ncPad * kcMax * sizeof(float) + 63) / 64 * 64);
+    float *packA = scratch(0, (size_t)mcPad * kcMax);
+    float *packB = scratch(1, (size_t)ncPad * kcMax);
     float tile[MAX_TILE];
     if (!packA || !packB) { // out of memory: leave the plain triple loop to do the work
-        free(packA);
-        free(packB);
         for (long i = 0; i < M; i++)
             for (long p = 0; p < K; p++) {
                 float av = alpha * (transA ? A[p * lda + i] : A[i * lda + p]);
@@ -391,6 +404,4 @@ void ckiln_sgemm(int isa, int transA, int transB, long M, long N, long K, float 
             }
         }
     }
-    free(packA);
-    free(packB);
 }

@@ -12,6 +12,7 @@ public enum NNOps {
             GroupNormalization(), RMSNormalization(), LRN(),
             Resize(), Upsample(),
             QuantizeLinear(), DequantizeLinear(), DynamicQuantizeLinear(),
+            MatMulInteger(), ConvInteger(), QLinearMatMul(), QLinearConv(),
         ]
     }
 
