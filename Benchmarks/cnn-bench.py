@@ -2,8 +2,8 @@
 """Latency of the nine conformance CNNs in Kiln vs onnxruntime (single thread).
 
 Builds `kiln` in release mode (through the shared build lock), then for each model in
-../shared/conformance/onnx-models runs `kiln bench MODEL --runs N --threads 1`, which prints one
-JSON line {"runs":N,"median_ms":..,"min_ms":..}, and onnxruntime on the same input
+../shared/conformance/onnx-models runs `kiln bench MODEL --runs N --threads 1 --format json
+--input input_0.pb` (its JSON report has medianMilliseconds), and onnxruntime on the same input
 (arange(n)/n reshaped, as in the conformance data) with intra_op_num_threads=1. Prints a table of
 medians and the Kiln/onnxruntime ratio.
 
@@ -77,13 +77,16 @@ def main():
     for name in names:
         path = os.path.join(folder, name, "model.onnx")
         ort_ms = ort_median(path, args.runs)
-        proc = subprocess.run(base + [path, "--runs", str(args.runs), "--threads", "1"],
+        data = os.path.join(folder, name, "test_data_set_0", "input_0.pb")
+        feed = ["--input", data] if os.path.exists(data) else []
+        proc = subprocess.run(base + [path, "--runs", str(args.runs), "--threads", "1",
+                                      "--format", "json"] + feed,
                               capture_output=True, text=True)
         kiln_ms = float("nan")
         note = ""
         if proc.returncode == 0:
-            line = [l for l in proc.stdout.splitlines() if l.startswith("{")][-1]
-            kiln_ms = json.loads(line)["median_ms"]
+            report = json.loads(proc.stdout)
+            kiln_ms = report.get("medianMilliseconds", report.get("median_ms"))
         else:
             note = (proc.stderr.strip().splitlines() or ["failed"])[-1][:60]
         rows.append((name, kiln_ms, ort_ms, note))

@@ -5,7 +5,10 @@ Usage: ort_compare.py KILN MODEL [MODEL...] [--rtol R] [--atol A]
 For MODEL/../test_data_set_0/input_J.pb (the conformance layout) those inputs are used;
 otherwise inputs are drawn with a fixed seed to fit each input (symbolic dims = 2). Kiln's
 outputs come back through its .npz writer and are read with numpy, so this also checks that
-numpy reads Kiln's .npz exactly. Prints one line per model and "N passed, N failed".
+numpy reads Kiln's .npz exactly. With --intermediates every intermediate value that shape
+inference can type is also made a graph output and compared, so a model whose final output is
+insensitive (the light CNNs' constant weights give constant softmax outputs) is still checked
+layer by layer. Prints one line per model and "N passed, N failed".
 """
 import argparse
 import os
@@ -51,6 +54,7 @@ def main():
     ap.add_argument("models", nargs="+")
     ap.add_argument("--rtol", type=float, default=1e-3)
     ap.add_argument("--atol", type=float, default=1e-4)
+    ap.add_argument("--intermediates", action="store_true")
     args = ap.parse_args()
     passed = failed = 0
     rng = np.random.default_rng(7)
@@ -59,6 +63,16 @@ def main():
             name = os.path.basename(os.path.dirname(path)) if path.endswith("model.onnx") else os.path.basename(path)
             model = onnx.load(path)
             feeds = inputs_for(path, model, rng)
+            if args.intermediates:
+                inferred = onnx.shape_inference.infer_shapes(model)
+                have = {o.name for o in model.graph.output}
+                produced = {o for n in model.graph.node for o in n.output if o}
+                for vi in inferred.graph.value_info:
+                    if vi.name in produced and vi.name not in have and vi.type.HasField("tensor_type"):
+                        model.graph.output.append(vi)
+                        have.add(vi.name)
+                path = os.path.join(tmp, name + ".all.onnx")
+                onnx.save(model, path)
             so = ort.SessionOptions()
             so.intra_op_num_threads = 1
             want = ort.InferenceSession(path, so, providers=["CPUExecutionProvider"]).run(None, feeds)
@@ -87,7 +101,7 @@ def main():
                 passed += 1
                 errs = [float(np.abs(got[o.name].astype(np.float64) - w.astype(np.float64)).max()) if w.size else 0.0
                         for o, w in zip(model.graph.output, want)]
-                print(f"ok   {name}: max abs error {max(errs):.3g}")
+                print(f"ok   {name}: {len(want)} outputs, max abs error {max(errs):.3g}")
     print(f"{passed} passed, {failed} failed")
     return 1 if failed else 0
 

@@ -61,10 +61,12 @@ public enum Bench {
         for t in m.graph.initializers { known[t.name] = t }
         let runtimeInputs = Set(m.graph.runtimeInputs.map(\.name))
         for name in runtimeInputs { known[name] = nil }
+        // An initializer that is also a graph input is only a default the caller may override.
+        for input in m.graph.inputs { known[input.name] = nil }
         var kept: [Node] = []
         for node in m.graph.nodes {
             let inputsKnown = node.inputs.allSatisfy { $0.isEmpty || known[$0] != nil }
-            guard inputsKnown, node.subgraphs.isEmpty,
+            guard inputsKnown, node.subgraphs.isEmpty, !Bench.nondeterministic.contains(node.opType),
                 let op = registry.lookup(domain: node.domain, opType: node.opType),
                 let version = m.opsetVersion(for: node.normalizedDomain)
             else {
@@ -94,6 +96,12 @@ public enum Bench {
         m.graph.nodes = kept
         return m
     }
+
+    /// Ops whose outputs differ from run to run: never folded.
+    static let nondeterministic: Set<String> = [
+        "RandomNormal", "RandomNormalLike", "RandomUniform", "RandomUniformLike", "Multinomial",
+        "Bernoulli", "Dropout",
+    ]
 
     /// The conformance-suite input for every runtime input of `model`: `arange(n) / n` reshaped
     /// to the declared static shape (floating types; integer types get `arange(n)`).

@@ -15,12 +15,17 @@ public struct InferenceOptions: Sendable {
     public init(
         threads: Int = 1,
         observer: (@Sendable (_ node: Node, _ outputs: [Value]) -> Void)? = nil,
-        registry: OpRegistry = StandardOps.registry
+        registry: OpRegistry = FastOps.registry,
+        foldConstants: Bool = true
     ) {
         self.threads = max(1, threads)
         self.observer = observer
         self.registry = registry
+        self.foldConstants = foldConstants
     }
+    /// Evaluate constant subgraphs once when the plan is built (as onnxruntime does at session
+    /// creation), so repeated runs do not recompute them. Random ops are never folded.
+    public var foldConstants: Bool
 }
 
 /// A model prepared for repeated execution by the reference runtime.
@@ -41,6 +46,8 @@ public struct InferencePlan: Sendable {
     /// Plans `model`; throws `unsupportedOp` naming the first node without a kernel.
     public init(model: Model, options: InferenceOptions = .init()) throws {
         self.options = options
+        let model = options.foldConstants
+            ? try Bench.precomputeConstants(model, registry: options.registry) : model
         let context = PlanningContext(model: model, registry: options.registry)
         main = try GraphPlan(graph: model.graph, context: context, outerNames: [])
     }
