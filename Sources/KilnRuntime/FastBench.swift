@@ -61,8 +61,11 @@ public enum Bench {
         for t in m.graph.initializers { known[t.name] = t }
         let runtimeInputs = Set(m.graph.runtimeInputs.map(\.name))
         for name in runtimeInputs { known[name] = nil }
-        // An initializer that is also a graph input is only a default the caller may override.
-        for input in m.graph.inputs { known[input.name] = nil }
+        // From IR version 4 on, an initializer that is also a graph input is only a default the
+        // caller may override; before that every initializer had to be listed as an input.
+        if m.irVersion >= 4 {
+            for input in m.graph.inputs { known[input.name] = nil }
+        }
         var kept: [Node] = []
         for node in m.graph.nodes {
             let inputsKnown = node.inputs.allSatisfy { $0.isEmpty || known[$0] != nil }
