@@ -3,6 +3,7 @@ import Foundation
 import KilnIR
 import KilnOps
 import KilnRuntime
+import Synchronization
 
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -28,6 +29,15 @@ struct BenchCommand: ParsableCommand {
     var threads: Int = 1
     @Option(help: "Output format: text or json.")
     var format: OutputFormat = .text
+    @Flag(help: "Also time each op type (one extra profiled run per timed run; slower).")
+    var profile = false
+
+    struct OpTime: Encodable {
+        var opType: String
+        var count: Int
+        var milliseconds: Double
+        var share: Double
+    }
 
     struct Report: Encodable {
         var model: String
@@ -39,6 +49,40 @@ struct BenchCommand: ParsableCommand {
         var minMilliseconds: Double
         var p90Milliseconds: Double
         var maxMilliseconds: Double
+        var profile: [OpTime]?
+    }
+
+    /// Per-op-type wall time, attributed between consecutive node completions.
+    final class Profiler: Sendable {
+        struct State {
+            var last = ContinuousClock.now
+            var totals: [String: (count: Int, time: Duration)] = [:]
+        }
+        let state = Mutex(State())
+
+        func start() { state.withLock { $0.last = .now } }
+
+        func record(_ node: Node) {
+            let now = ContinuousClock.now
+            state.withLock { s in
+                let d = now - s.last
+                let key = node.domain.isEmpty ? node.opType : "\(node.domain)::\(node.opType)"
+                let old = s.totals[key] ?? (0, .zero)
+                s.totals[key] = (old.count + 1, old.time + d)
+                s.last = now
+            }
+        }
+
+        func report(runs: Int) -> [OpTime] {
+            let totals = state.withLock { $0.totals }
+            let all = totals.values.reduce(Duration.zero) { $0 + $1.time }.milliseconds
+            return totals.map { k, v in
+                OpTime(
+                    opType: k, count: v.count / max(runs, 1),
+                    milliseconds: v.time.milliseconds / Double(max(runs, 1)),
+                    share: all > 0 ? v.time.milliseconds / all : 0)
+            }.sorted { $0.milliseconds > $1.milliseconds }
+        }
     }
 
     func run() throws {
@@ -60,6 +104,18 @@ struct BenchCommand: ParsableCommand {
                 _ = try plan.run(feeds)
                 times.append((ContinuousClock.now - t0).milliseconds)
             }
+            var profileRows: [OpTime]?
+            if profile {
+                let profiler = Profiler()
+                let profiled = try InferencePlan(
+                    model: m,
+                    options: InferenceOptions(threads: threads, observer: { node, _ in profiler.record(node) }))
+                for _ in 0..<runs {
+                    profiler.start()
+                    _ = try profiled.run(feeds)
+                }
+                profileRows = profiler.report(runs: runs)
+            }
             times.sort()
             let report = Report(
                 model: model, runs: runs, threads: threads, planMilliseconds: planTime.milliseconds,
@@ -68,7 +124,7 @@ struct BenchCommand: ParsableCommand {
                 meanMilliseconds: times.reduce(0, +) / Double(times.count),
                 minMilliseconds: times[0],
                 p90Milliseconds: times[min(times.count - 1, Int(Double(times.count) * 0.9))],
-                maxMilliseconds: times[times.count - 1])
+                maxMilliseconds: times[times.count - 1], profile: profileRows)
             switch format {
             case .json: print(try CLI.json(report))
             case .text:
@@ -78,6 +134,13 @@ struct BenchCommand: ParsableCommand {
                         model, report.medianMilliseconds, report.meanMilliseconds, report.minMilliseconds,
                         report.p90Milliseconds, report.maxMilliseconds, runs, threads, threads == 1 ? "" : "s",
                         report.planMilliseconds))
+                for row in profileRows ?? [] {
+                    print(
+                        String(
+                            format: "  %@ %5d nodes  %9.3f ms  %5.1f%%",
+                            row.opType.padding(toLength: 28, withPad: " ", startingAt: 0),
+                            row.count, row.milliseconds, row.share * 100))
+                }
             }
         }
     }

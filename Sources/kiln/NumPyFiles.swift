@@ -171,7 +171,13 @@ enum NumPyFiles {
                 let len = try u16(e + 2)
                 if id == 1 {
                     var q = e + 4
-                    func u64() throws -> Int { let lo = try u32(q); let hi = try u32(q + 4); q += 8; return lo | hi << 32 }
+                    func u64() throws -> Int {
+                        let lo = try u32(q)
+                        let hi = try u32(q + 4)
+                        q += 8
+                        guard hi < 1 << 31 else { throw bad("zip64 size out of range") }
+                        return lo | hi << 32
+                    }
                     if size == 0xffff_ffff { size = try u64() }
                     if compressed == 0xffff_ffff { compressed = try u64() }
                     if local == 0xffff_ffff { local = try u64() }
@@ -184,7 +190,7 @@ enum NumPyFiles {
             }
             guard try u32(local) == 0x04034b50 else { throw bad("bad local header for '\(name)'") }
             let start = local + 30 + (try u16(local + 26)) + (try u16(local + 28))
-            guard size == compressed, start >= 0, start + size <= b.count else {
+            guard size == compressed, size >= 0, start >= 0, size <= b.count - start else {
                 throw bad("member '\(name)' runs past the end of the file")
             }
             let key = name.hasSuffix(".npy") ? String(name.dropLast(4)) : name

@@ -119,7 +119,74 @@ extension Tensor {
     }
 
     /// Transposes by `perm`.
+    ///
+    /// Byte-sized element types are copied with one strided loop per output row (a `memcpy`
+    /// when the last axis stays in place); other types go through an index gather.
     public func transposed(_ perm: [Int]) -> Tensor {
+        let d = dims
+        let outDims = perm.map { d[$0] }
+        let inStrides = rowMajorStrides(d)
+        let st = perm.map { inStrides[$0] }
+        let n = elementCount ?? 0
+        guard elementType != .string, let bits = elementType.bitWidth, bits % 8 == 0, n > 0,
+            let inner = outDims.last, inner > 0
+        else { return transposedByGather(perm) }
+        let w = bits / 8
+        let innerStride = st[st.count - 1]
+        let rank = d.count
+        var out = Data(count: n * w)
+        data.withUnsafeBytes { (src: UnsafeRawBufferPointer) in
+            out.withUnsafeMutableBytes { (dst: UnsafeMutableRawBufferPointer) in
+                guard let s = src.baseAddress, let t = dst.baseAddress else { return }
+                var counter = [Int](repeating: 0, count: rank)
+                var base = 0
+                var o = 0
+                while o < n {
+                    if innerStride == 1 {
+                        (t + o * w).copyMemory(from: s + base * w, byteCount: inner * w)
+                    } else {
+                        switch w {
+                        case 4: Self.strided(s, t, base, o, inner, innerStride, UInt32.self)
+                        case 8: Self.strided(s, t, base, o, inner, innerStride, UInt64.self)
+                        case 2: Self.strided(s, t, base, o, inner, innerStride, UInt16.self)
+                        case 1: Self.strided(s, t, base, o, inner, innerStride, UInt8.self)
+                        default:
+                            for i in 0..<inner {
+                                (t + (o + i) * w).copyMemory(
+                                    from: s + (base + i * innerStride) * w, byteCount: w)
+                            }
+                        }
+                    }
+                    o += inner
+                    // Advance the output counter over all axes but the last.
+                    var k = rank - 2
+                    while k >= 0 {
+                        counter[k] += 1
+                        base += st[k]
+                        if counter[k] < outDims[k] { break }
+                        base -= st[k] * counter[k]
+                        counter[k] = 0
+                        k -= 1
+                    }
+                }
+            }
+        }
+        return Tensor(
+            name: name, elementType: elementType, shape: outDims.map(Int64.init), data: out)
+    }
+
+    @inline(__always)
+    private static func strided<W>(
+        _ s: UnsafeRawPointer, _ t: UnsafeMutableRawPointer, _ base: Int, _ o: Int, _ inner: Int,
+        _ stride: Int, _: W.Type
+    ) {
+        let src = s.assumingMemoryBound(to: W.self)
+        let dst = t.assumingMemoryBound(to: W.self)
+        for i in 0..<inner { dst[o + i] = src[base + i * stride] }
+    }
+
+    /// Index-gather transpose for strings and sub-byte types.
+    private func transposedByGather(_ perm: [Int]) -> Tensor {
         let d = dims
         let outDims = perm.map { d[$0] }
         let inStrides = rowMajorStrides(d)
