@@ -150,3 +150,38 @@ def main():
 
 if __name__ == "__main__":
     main()
+
+
+def hostile_runtime_models():
+    """fixtures/hostile/: valid, tiny models whose computed shapes would need terabytes.
+
+    `kiln run` must refuse each with one error (exit 2) instead of trying to allocate.
+    """
+    out = os.path.join(HERE, "..", "fixtures", "hostile")
+    os.makedirs(out, exist_ok=True)
+    y = helper.make_tensor_value_info("y", TensorProto.FLOAT, None)
+    yi = helper.make_tensor_value_info("y", TensorProto.INT64, None)
+    big = numpy_helper.from_array(np.array([1 << 20, 1 << 20, 1 << 10], dtype=np.int64), "shape")
+    cases = {
+        "constant_of_shape.onnx": small_model(
+            [helper.make_node("ConstantOfShape", ["shape"], ["y"])], [], [y], [big]),
+        "expand.onnx": small_model(
+            [helper.make_node("Expand", ["one", "shape"], ["y"])], [], [y],
+            [numpy_helper.from_array(np.ones(1, dtype=np.float32), "one"), big]),
+        "tile.onnx": small_model(
+            [helper.make_node("Tile", ["one", "reps"], ["y"])], [], [y],
+            [numpy_helper.from_array(np.ones((1, 1), dtype=np.float32), "one"),
+             numpy_helper.from_array(np.array([1 << 31, 1 << 31], dtype=np.int64), "reps")]),
+        "range.onnx": small_model(
+            [helper.make_node("Range", ["a", "b", "c"], ["y"])], [], [yi],
+            [numpy_helper.from_array(np.array(0, dtype=np.int64), "a"),
+             numpy_helper.from_array(np.array(1 << 50, dtype=np.int64), "b"),
+             numpy_helper.from_array(np.array(1, dtype=np.int64), "c")]),
+    }
+    for name, model in cases.items():
+        with open(os.path.join(out, name), "wb") as f:
+            f.write(model.SerializeToString())
+    print(len(cases), "hostile runtime models")
+
+
+hostile_runtime_models()

@@ -79,7 +79,13 @@ public enum Bench {
             let ctx = KernelContext(
                 node: node, opsetVersion: version,
                 inputs: node.inputs.map { $0.isEmpty ? nil : known[$0].map(Value.tensor) })
-            let outputs = try op.run(ctx)
+            let outputs: [Value]
+            do {
+                outputs = try op.run(ctx)
+            } catch var e as KilnError {
+                if e.location.node == nil { e.location.node = node.name.isEmpty ? node.opType : node.name }
+                throw e
+            }
             var tensors: [Tensor] = []
             for v in outputs {
                 guard let t = v.tensor else { break }

@@ -92,12 +92,14 @@ struct BenchCommand: ParsableCommand {
             }
             let m = try ModelFiles.load(model)
             let start = ContinuousClock.now
-            let plan = try InferencePlan(model: m, options: InferenceOptions(threads: threads))
+            let plan = try CLI.inFile(model) {
+                try InferencePlan(model: m, options: InferenceOptions(threads: threads))
+            }
             let planTime = ContinuousClock.now - start
             let feeds = inputs.isEmpty
                 ? try TensorFiles.randomFeeds(graph: m.graph, seed: seed, dims: [:])
                 : try TensorFiles.feeds(inputs, graph: m.graph)
-            for _ in 0..<warmup { _ = try plan.run(feeds) }
+            for _ in 0..<warmup { _ = try CLI.inFile(model) { try plan.run(feeds) } }
             var times: [Double] = []
             for _ in 0..<runs {
                 let t0 = ContinuousClock.now

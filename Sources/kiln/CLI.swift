@@ -14,6 +14,16 @@ enum CLI {
         }
     }
 
+    /// Runs `body`, attributing any `KilnError` without a file to `path`.
+    static func inFile<T>(_ path: String, _ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch var e as KilnError {
+            if e.location.file == nil { e.location.file = path }
+            throw e
+        }
+    }
+
     /// Pretty, key-sorted JSON for machine-readable output.
     static func json<T: Encodable>(_ value: T) throws -> String {
         let enc = JSONEncoder()

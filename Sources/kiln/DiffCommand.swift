@@ -67,14 +67,8 @@ struct DiffCommand: ParsableCommand {
             let feeds = inputs.isEmpty
                 ? try TensorFiles.randomFeeds(graph: ma.graph, seed: seed, dims: symbols)
                 : try TensorFiles.feeds(inputs, graph: ma.graph)
-            let outA = try InferencePlan(model: ma).run(feeds)
-            let outB: [String: Value]
-            do {
-                outB = try InferencePlan(model: mb).run(feeds)
-            } catch var e as KilnError {
-                e.location.file = b
-                throw e
-            }
+            let outA = try CLI.inFile(a) { try InferencePlan(model: ma).run(feeds) }
+            let outB = try CLI.inFile(b) { try InferencePlan(model: mb).run(feeds) }
             let namesA = ma.graph.outputs.map(\.name)
             let namesB = mb.graph.outputs.map(\.name)
             guard namesA.count == namesB.count else {

@@ -33,7 +33,9 @@ struct RunCommand: ParsableCommand {
     func run() throws {
         try CLI.guarded {
             let m = try ModelFiles.load(model)
-            let plan = try InferencePlan(model: m, options: InferenceOptions(threads: threads))
+            let plan = try CLI.inFile(model) {
+                try InferencePlan(model: m, options: InferenceOptions(threads: threads))
+            }
             let feeds = try TensorFiles.feeds(inputs, graph: m.graph)
             let outputs: [String: Value]
             do {

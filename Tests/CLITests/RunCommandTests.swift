@@ -96,3 +96,13 @@ func runRejectsInputsThatDoNotFit(args: [String], mention: String) throws {
     #expect(changed.status == 1, "\(changed.stdout) \(changed.stderr)")
     #expect(changed.stdout.contains("\"withinTolerance\" : false"))
 }
+
+@Test(arguments: ["constant_of_shape.onnx", "expand.onnx", "tile.onnx", "range.onnx"])
+func hostileShapesAreRefusedNotAllocated(file: String) throws {
+    let kiln = try #require(Fixtures.kilnBinary, "kiln binary not built")
+    let model = Fixtures.directory.appendingPathComponent("hostile/\(file)").path
+    let r = try Fixtures.run(kiln.path, ["run", model])
+    #expect(r.status == 2, "\(r.stderr)")
+    #expect(r.stderr.split(separator: "\n").count == 1, "\(r.stderr)")
+    #expect(r.stderr.contains("hostile/\(file)"), "\(r.stderr)")
+}

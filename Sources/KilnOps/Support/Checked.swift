@@ -3,6 +3,11 @@ import KilnIR
 /// Overflow-checked index math for sizes derived from input data; every failure throws
 /// `limitExceeded` instead of trapping.
 public enum Checked {
+    /// The most elements one tensor may have (2^30: 4 GiB of float32). Shapes computed from a
+    /// model (ConstantOfShape, Expand, Tile, Range, ...) above this throw `limitExceeded`, so a
+    /// small hostile file cannot make the runtime allocate unbounded memory.
+    public static let maxElements = 1 << 30
+
     /// `a * b`, or `limitExceeded`.
     public static func mul(_ a: Int64, _ b: Int64) throws -> Int64 {
         let (r, o) = a.multipliedReportingOverflow(by: b)
@@ -26,8 +31,10 @@ public enum Checked {
             }
             n = try mul(n, d)
         }
-        guard n <= Int64(Int.max) else {
-            throw KilnError(.limitExceeded, "shape \(dims) has too many elements")
+        guard n <= Int64(maxElements) else {
+            throw KilnError(
+                .limitExceeded,
+                "shape \(dims) has \(n) elements, above Kiln's limit of \(maxElements) per tensor")
         }
         return Int(n)
     }

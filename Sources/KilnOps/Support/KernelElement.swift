@@ -306,6 +306,22 @@ extension Tensor {
         try visitElementType(elementType, ToInt64s(tensor: self))
     }
 
+    /// The first element as Int64; throws when the tensor is empty (a scalar input was expected).
+    public func scalarInt64() throws -> Int64 {
+        guard let v = try int64s().first else {
+            throw KilnError(.shapeMismatch, "expected a scalar but tensor '\(name)' is empty")
+        }
+        return v
+    }
+
+    /// The first element as Double; throws when the tensor is empty.
+    public func scalarDouble() throws -> Double {
+        guard let v = try doubles().first else {
+            throw KilnError(.shapeMismatch, "expected a scalar but tensor '\(name)' is empty")
+        }
+        return v
+    }
+
     /// A tensor of `type` whose elements are `values` cast with `init(double:)`.
     public static func fromDoubles(_ values: [Double], shape: [Int64], as type: ElementType) throws
         -> Tensor

@@ -36,7 +36,7 @@ enum CastOps {
         ClosureOp("Dropout") { c in
             let x = try c.tensor(0)
             let ratio =
-                try c.optionalTensor(1).map { try $0.doubles()[0] }
+                try c.optionalTensor(1).map { try $0.scalarDouble() }
                 ?? Double(c.float("ratio", default: 0.5))
             let training =
                 try c.optionalTensor(2).map { try $0.elements(as: Bool.self)[0] } ?? false

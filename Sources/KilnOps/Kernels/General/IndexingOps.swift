@@ -160,9 +160,11 @@ enum IndexingOps {
         ClosureOp("Pad") { c in try [.tensor(pad(c))] },
         ClosureOp("OneHot") { c in
             let ind = try c.tensor(0)
-            let depth = Int(try c.tensor(1).doubles()[0])
+            let depthValue = try c.tensor(1).scalarDouble()
+            guard depthValue.isFinite, depthValue >= 1, depthValue <= Double(Checked.maxElements)
+            else { throw c.fail("depth must be a positive number of classes, got \(depthValue)") }
+            let depth = Int(depthValue)
             let values = try c.tensor(2)
-            guard depth > 0 else { throw c.fail("depth must be positive") }
             let rank = ind.shape.count + 1
             let axis = try Axis.normalize(c.int("axis", default: -1), rank: rank, op: "OneHot")
             let iv = try ind.doubles().map { Int64($0) }

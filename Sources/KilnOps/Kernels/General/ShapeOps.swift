@@ -231,22 +231,28 @@ enum ShapeOps {
             let l = try c.tensor(1)
             let d = try c.tensor(2)
             if s.elementType.isInteger {
-                let start = try s.int64s()[0]
-                let limit = try l.int64s()[0]
-                let delta = try d.int64s()[0]
+                let start = try s.scalarInt64()
+                let limit = try l.scalarInt64()
+                let delta = try d.scalarInt64()
                 guard delta != 0 else { throw c.fail("delta is zero") }
-                let n = Swift.max(0, Int((Double(limit - start) / Double(delta)).rounded(.up)))
+                let count = ((Double(limit) - Double(start)) / Double(delta)).rounded(.up)
+                guard count.isFinite, count <= Double(Checked.maxElements) else {
+                    throw c.fail("range of \(count) elements is too large")
+                }
+                let n = Swift.max(0, Int(count))
                 var v: [Int64] = []
                 v.reserveCapacity(n)
                 for i in 0..<n { v.append(start + Int64(i) * delta) }
                 return [.tensor(try Tensor.fromInt64s(v, shape: [Int64(n)], as: s.elementType))]
             }
-            let start = try s.doubles()[0]
-            let limit = try l.doubles()[0]
-            let delta = try d.doubles()[0]
+            let start = try s.scalarDouble()
+            let limit = try l.scalarDouble()
+            let delta = try d.scalarDouble()
             guard delta != 0 else { throw c.fail("delta is zero") }
             let count = ((limit - start) / delta).rounded(.up)
-            guard count.isFinite, count < 1e9 else { throw c.fail("range too large") }
+            guard count.isFinite, count <= Double(Checked.maxElements) else {
+                throw c.fail("range of \(count) elements is too large")
+            }
             let n = Swift.max(0, Int(count))
             if s.elementType == .float32 {
                 // Accumulate in float32 steps like the reference (start + i * delta).

@@ -106,8 +106,10 @@ enum StringAndSignalOps {
         -> ClosureOp
     {
         ClosureOp(name) { c in
-            let size = Int(try c.tensor(0).int64s()[0])
-            guard size >= 0 else { throw c.fail("size must be non-negative") }
+            let size = Int(try c.tensor(0).scalarInt64())
+            guard size >= 0, size <= Checked.maxElements else {
+                throw c.fail("size must be between 0 and \(Checked.maxElements)")
+            }
             let periodic = c.int("periodic", default: 1) != 0
             let type =
                 ElementType(rawValue: Int32(c.int("output_datatype", default: 1))) ?? .float32

@@ -195,8 +195,8 @@ public struct ClipOp: OpDefinition {
     public func run(_ context: KernelContext) throws -> [Value] {
         let x = try context.tensor(0)
         if x.elementType.isInteger {
-            let lo = try context.optionalTensor(1).map { try $0.int64s()[0] } ?? Int64.min
-            let hi = try context.optionalTensor(2).map { try $0.int64s()[0] } ?? Int64.max
+            let lo = try context.optionalTensor(1).map { try $0.scalarInt64() } ?? Int64.min
+            let hi = try context.optionalTensor(2).map { try $0.scalarInt64() } ?? Int64.max
             if x.elementType == .uint64 {
                 let l = UInt64(bitPattern: lo == Int64.min ? 0 : lo)
                 let h = hi == Int64.max ? UInt64.max : UInt64(bitPattern: hi)

@@ -130,8 +130,8 @@ enum ResizeMath {
                 }
             }
         } else if let scales {
-            guard scales.count == axes.count, scales.allSatisfy({ $0 > 0 }) else {
-                throw ctx.fail("scales must hold \(axes.count) positive values")
+            guard scales.count == axes.count, scales.allSatisfy({ $0 >= 1e-9 && $0.isFinite }) else {
+                throw ctx.fail("scales must hold \(axes.count) positive, finite values")
             }
             for (i, a) in axes.enumerated() {
                 scale[a] = scales[i]
@@ -142,7 +142,7 @@ enum ResizeMath {
         } else {
             throw ctx.fail("one of scales or sizes is required")
         }
-        guard Tensor.elementCount(out.map { Int64($0) }) != nil else {
+        guard out.allSatisfy({ $0 >= 0 }), (try? Checked.product(out.map { Int64($0) })) != nil else {
             throw ctx.fail("output shape \(out) is too large")
         }
         var data = try x.doubles()
