@@ -4,6 +4,9 @@ enum ExtraOps {
     static var all: [any OpDefinition] {
         var ops: [any OpDefinition] = [GridSample()]
         ops += SequenceModelOps.all
+        ops += SpatialOps.all
+        ops += FeatureOps.all
+        ops += MLOps.all
         return ops
     }
 }
