@@ -142,8 +142,8 @@ enum MLOps {
         let features = xd.last ?? 0
         let xv = try x.doubles()
         let aggregate = c.int("aggregate_function", default: 1)
-        let initial: Double =
-            aggregate == 2 ? .greatestFiniteMagnitude : aggregate == 3 ? -.greatestFiniteMagnitude : 0
+        let big = Double.greatestFiniteMagnitude
+        let initial: Double = aggregate == 2 ? big : aggregate == 3 ? -big : 0
         var out = [Double](repeating: initial, count: rows * nTargets)
         for r in 0..<rows {
             for root in roots {
@@ -179,7 +179,9 @@ enum MLOps {
                     let next = go ? trueIDs[id] : falseIDs[id]
                     let isLeaf = (go ? trueLeaf[id] : falseLeaf[id]) != 0
                     let limit = Int64(isLeaf ? leafWeights.count : nodeCount)
-                    guard next >= 0, next < limit else { throw c.fail("node id \(next) out of range") }
+                    guard next >= 0, next < limit else {
+                        throw c.fail("node id \(next) out of range")
+                    }
                     if isLeaf { leaf = Int(next) } else { id = Int(next) }
                 }
                 guard leaf < leafWeights.count else { throw c.fail("leaf \(leaf) out of range") }
