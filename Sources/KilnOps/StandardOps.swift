@@ -12,6 +12,9 @@ public enum StandardOps {
         // NN ops (wip-nn)
         ops += NNOps.all
         // end NN ops (wip-nn)
+        // Extra ops (wip-ops2)
+        ops += ExtraOps.all
+        // end Extra ops (wip-ops2)
         return ops
     }
 }

@@ -57,6 +57,12 @@ public struct AttentionOp: OpDefinition {
         let group = hq / k.h
         var scale = 1 / Double(dh).squareRoot()
         if let s = c.node.attribute("scale")?.float { scale = Double(s) }
+        // float16/bfloat16: round every intermediate as the ONNX reference does (Q and K are
+        // each scaled by rounded sqrt(scale), products accumulate in float32, softmax rounds
+        // each step); wider types compute in Double.
+        let lowp = type == .float16 || type == .bfloat16
+        let rnd: (Double) -> Double = lowp ? { roundedTo(type, $0) } : { $0 }
+        let rootScale = rnd(scale.squareRoot())
         let causal = c.int("is_causal", default: 0) != 0
         let softcap = Double(c.float("softcap", default: 0))
         let mode = c.int("qk_matmul_output_mode", default: 0)
@@ -106,28 +112,54 @@ public struct AttentionOp: OpDefinition {
                         if right >= 0 && -diff > right { bj += -.infinity }
                         if let np = nonpad, j >= Int(np[b]) { bj += -.infinity }
                         bias[j] = bj
-                        var dot = 0.0
-                        for d in 0..<dh { dot += q.at(b, h, i, d) * k.at(b, kh, j, d) }
-                        var s = dot * scale
-                        if softcap > 0 { s = Foundation.tanh(s / softcap) * softcap }
+                        var s: Double
+                        if lowp {
+                            var dot: Float = 0
+                            for d in 0..<dh {
+                                let qs = rnd(q.at(b, h, i, d) * rootScale)
+                                let ks = rnd(k.at(b, kh, j, d) * rootScale)
+                                dot += Float(qs * ks)
+                            }
+                            s = rnd(Double(dot))
+                        } else {
+                            var dot = 0.0
+                            for d in 0..<dh { dot += q.at(b, h, i, d) * k.at(b, kh, j, d) }
+                            s = dot * scale
+                        }
+                        if softcap > 0 {
+                            s = rnd(rnd(Foundation.tanh(rnd(s / softcap))) * softcap)
+                        }
                         scores[j] = s
                         if mode == 0 || mode == 1 { qkOut[flat] = s }
                         if mode == 2 { qkOut[flat] = s + bj }
                     }
-                    let withBias = (0..<skv).map { scores[$0] + bias[$0] }
+                    let withBias = (0..<skv).map { rnd(scores[$0] + bias[$0]) }
                     let m = withBias.max() ?? -.infinity
                     let allMasked = (bias.max() ?? -.infinity) == -.infinity
                     let safe = m == -.infinity ? 0 : m
-                    let e = withBias.map { Foundation.exp($0 - safe) }
-                    var sum = e.reduce(0, +)
+                    let e = withBias.map { rnd(Foundation.exp(rnd($0 - safe))) }
+                    var sum: Double
+                    if type == .bfloat16 {
+                        // numpy reduces bfloat16 sequentially in bfloat16.
+                        sum = 0
+                        for x in e { sum = rnd(sum + x) }
+                    } else {
+                        sum = rnd(e.reduce(0, +))
+                    }
                     if sum == 0 { sum = 1 }
-                    let p = e.map { allMasked ? 0 : $0 / sum }
+                    let p = e.map { allMasked ? 0 : rnd($0 / sum) }
                     if mode == 3 {
                         for j in 0..<skv { qkOut[((b * hq + h) * sq + i) * skv + j] = p[j] }
                     }
                     for d in 0..<v.d {
                         var acc = 0.0
-                        for j in 0..<skv { acc += p[j] * v.at(b, kh, j, d) }
+                        if lowp {
+                            var f: Float = 0
+                            for j in 0..<skv { f += Float(p[j] * v.at(b, kh, j, d)) }
+                            acc = Double(f)
+                        } else {
+                            for j in 0..<skv { acc += p[j] * v.at(b, kh, j, d) }
+                        }
                         y[((b * hq + h) * sq + i) * v.d + d] = acc
                     }
                 }

@@ -182,6 +182,12 @@ enum ControlFlowOps {
             let ins = try (1..<c.inputs.count).map { try c.tensor($0) }
             let n = ins.count - m
             guard let batch = ins.first?.shape.first else { throw c.fail("needs inputs") }
+            // sequence_lens: each batch entry runs only its first lengths[b] steps; the scan
+            // outputs past that are zero.
+            let lengths = try c.optionalInts(0)
+            if let lengths, lengths.count != Int(batch) {
+                throw c.fail("sequence_lens holds \(lengths.count) values for batch \(batch)")
+            }
             var perBatch: [[Tensor]] = []
             for b in 0..<Int(batch) {
                 let slices = try ins.map { t -> Tensor in
@@ -191,7 +197,8 @@ enum ControlFlowOps {
                 }
                 perBatch.append(
                     try scanCore(
-                        c, body, run, Array(slices[..<n]), Array(slices[n...]), axesDefault: 0))
+                        c, body, run, Array(slices[..<n]), Array(slices[n...]), axesDefault: 0,
+                        length: lengths.map { Int(clamping: $0[b]) }))
             }
             let outs = perBatch[0].indices.map { k in perBatch.map { $0[k] } }
             return try outs.map { .tensor(try stack($0, c)) }
@@ -204,7 +211,7 @@ enum ControlFlowOps {
 
     static func scanCore(
         _ c: KernelContext, _ body: Graph, _ run: SubgraphRunner, _ initial: [Tensor],
-        _ scanInputs: [Tensor], axesDefault: Int
+        _ scanInputs: [Tensor], axesDefault: Int, length: Int? = nil
     ) throws -> [Tensor] {
         let m = scanInputs.count
         let inAxes = try (c.ints("scan_input_axes") ?? Array(repeating: 0, count: m)).enumerated()
@@ -212,12 +219,20 @@ enum ControlFlowOps {
                 try Axis.normalize($0.element, rank: scanInputs[$0.offset].shape.count, op: "Scan")
             }
         let inDirs = c.ints("scan_input_directions") ?? Array(repeating: 0, count: m)
-        if c.opsetVersion < 9, let d = c.ints("directions") { _ = d }
         let dirs8 = c.opsetVersion < 9 ? (c.ints("directions") ?? inDirs) : inDirs
         guard let first = scanInputs.first else { throw c.fail("needs a scan input") }
-        let steps = Int(first.shape[inAxes[0]])
+        let fullSteps = Int(first.shape[inAxes[0]])
+        if let length, length < 0 || length > fullSteps {
+            throw c.fail("sequence length \(length) is outside 0...\(fullSteps)")
+        }
+        let steps = length ?? fullSteps
+        if steps == 0, fullSteps > 0 {
+            throw KilnError(
+                .unsupportedFeature, "Scan: a zero sequence length is not supported",
+                at: c.location)
+        }
         let sliced = try scanInputs.enumerated().map { k, t in
-            try t.split(axis: inAxes[k], sizes: Array(repeating: 1, count: steps)).map { p in
+            try t.split(axis: inAxes[k], sizes: Array(repeating: 1, count: fullSteps)).map { p in
                 var s = p.shape
                 s.remove(at: inAxes[k])
                 return p.reshaped(s)
@@ -245,6 +260,12 @@ enum ControlFlowOps {
         var result = state
         for (k, var ts) in outs.enumerated() {
             if let d = outDirs, k < d.count, d[k] != 0 { ts.reverse() }
+            if steps < fullSteps, let last = ts.last {
+                let zero = try Tensor.fromDoubles(
+                    [Double](repeating: 0, count: last.elementCount ?? 0), shape: last.shape,
+                    as: last.elementType)
+                ts += Array(repeating: zero, count: fullSteps - steps)
+            }
             var st = try stack(ts, c)
             if let a = outAxes, k < a.count {
                 let axis = try Axis.normalize(a[k], rank: st.shape.count, op: "Scan")

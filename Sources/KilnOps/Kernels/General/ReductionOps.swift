@@ -169,6 +169,9 @@ enum ReductionOps {
         let rank = x.shape.count
         let v = try x.doubles()
         var out = [Double](repeating: 0, count: v.count)
+        let type = x.elementType
+        let lowp = type == .float16 || type == .bfloat16
+        let rnd = { (d: Double) in roundedTo(type, d) }
         let outer: Int
         let dim: Int
         let inner: Int
@@ -193,6 +196,18 @@ enum ReductionOps {
                 }
                 if mode == 2 {
                     for j in 0..<dim { out[idx(j)] = j == arg ? 1 : 0 }
+                    continue
+                }
+                if mode == 0, lowp {
+                    // Round each step as the ONNX reference does in float16/bfloat16.
+                    var e = [Double](repeating: 0, count: dim)
+                    var s = 0.0
+                    for j in 0..<dim {
+                        e[j] = rnd(Foundation.exp(rnd(v[idx(j)] - m)))
+                        s = type == .bfloat16 ? rnd(s + e[j]) : s + e[j]
+                    }
+                    s = rnd(s)
+                    for j in 0..<dim { out[idx(j)] = rnd(e[j] / s) }
                     continue
                 }
                 var s = 0.0
