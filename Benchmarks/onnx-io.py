@@ -105,6 +105,12 @@ def main():
         kiln = [timed([args.kiln, "convert", src, "-o", out]) for _ in range(args.runs)]
         py = [timed([sys.executable, "-c",
                      f"import onnx; onnx.save(onnx.load({src!r}), {out + '.py'!r})"]) for _ in range(3)]
+        phases = []
+        for _ in range(args.runs):
+            r = subprocess.run([args.kiln, "convert", src, "-o", out, "--timing"], capture_output=True, text=True)
+            line = [l for l in r.stderr.splitlines() if l.startswith("timing:")][-1]
+            parts = line.replace(",", "").split()
+            phases.append((float(parts[2]), float(parts[5]), float(parts[8])))
         t_read = statistics.median(reads)
         t_kiln = statistics.median(k[0] for k in kiln)
         rss = max(k[1] for k in kiln)
@@ -117,6 +123,10 @@ def main():
         print(f"cp (read + write the file):  {t_cp * 1e3:8.1f} ms  = {t_cp / t_read:.2f}x read  (the floor for any converter)")
         print(f"kiln inspect (import only):  {t_imp * 1e3:8.1f} ms  = {t_imp / t_read:.2f}x read, peak RSS {max(i[1] for i in imports) / 1e6:.1f} MB")
         print(f"kiln convert (import+export):{t_kiln * 1e3:8.1f} ms  = {t_kiln / t_read:.2f}x read  (goal <= 3x), {t_kiln / t_cp:.2f}x cp")
+        in_imp = statistics.median(p[0] for p in phases) / 1e3
+        in_exp = statistics.median(p[1] for p in phases) / 1e3
+        print(f"  in-process: import {in_imp * 1e3:.1f} ms ({in_imp / t_read:.2f}x read), export {in_exp * 1e3:.1f} ms, "
+              f"import+export {(in_imp + in_exp) * 1e3:.1f} ms = {(in_imp + in_exp) / t_read:.2f}x read")
         print(f"kiln peak RSS:               {rss / 1e6:8.1f} MB  = {rss / size:.2f}x file (goal < 2x)")
         print(f"onnx.load+onnx.save (python):{t_py * 1e3:8.1f} ms  = {t_py / t_read:.2f}x read; kiln is {t_py / t_kiln:.2f}x faster")
 

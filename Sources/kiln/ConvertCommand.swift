@@ -24,10 +24,22 @@ struct ConvertCommand: ParsableCommand {
     @Option(help: "Input format, when the extension does not tell.")
     var from: ModelFormat?
 
+    @Flag(help: "Print the time spent reading and writing to stderr.")
+    var timing = false
+
     func run() throws {
         try CLI.guarded {
+            let t0 = ContinuousClock.now
             let model = try ModelFiles.load(input, format: from)
+            let t1 = ContinuousClock.now
             try ModelFiles.save(model, to: output, format: to)
+            let t2 = ContinuousClock.now
+            if timing {
+                CLI.printError(
+                    String(
+                        format: "timing: read %.2f ms, write %.2f ms, total %.2f ms",
+                        (t1 - t0).milliseconds, (t2 - t1).milliseconds, (t2 - t0).milliseconds))
+            }
         }
     }
 }
