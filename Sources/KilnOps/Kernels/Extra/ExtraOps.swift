@@ -7,6 +7,7 @@ enum ExtraOps {
         ops += SpatialOps.all
         ops += FeatureOps.all
         ops += MLOps.all
+        ops += TrainingOps.all
         return ops
     }
 }

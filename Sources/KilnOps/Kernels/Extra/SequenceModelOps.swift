@@ -20,7 +20,28 @@ enum SequenceModelOps {
         ClosureOp("CausalConvWithState") { c in try causalConv(c) },
         ClosureOp("RotaryEmbedding") { c in [.tensor(try rotaryEmbedding(c))] },
         ClosureOp("TensorScatter") { c in [.tensor(try tensorScatter(c))] },
+        ClosureOp("SwiGLU") { c in [.tensor(try swiGLU(c))] },
     ]
+
+    // MARK: - SwiGLU
+
+    /// `A · sigmoid(α·A) · B` for same-shape A and B, rounding the gate and each product to
+    /// the input type as the ONNX reference does.
+    static func swiGLU(_ c: KernelContext) throws -> Tensor {
+        let a = try c.tensor(0)
+        let b = try c.tensor(1)
+        guard a.shape == b.shape, a.elementType == b.elementType else {
+            throw c.fail("A and B must have the same shape and type (no broadcasting)")
+        }
+        let alpha = Double(c.float("alpha", default: 1))
+        let type = a.elementType
+        let bv = try b.doubles()
+        let y = try a.doubles().enumerated().map { i, x in
+            let gate = roundedTo(type, 1 / (1 + Foundation.exp(-alpha * x)))
+            return roundedTo(type, x * gate) * bv[i]
+        }
+        return try Tensor.fromDoubles(y, shape: a.shape, as: type)
+    }
 
     // MARK: - LinearAttention
 

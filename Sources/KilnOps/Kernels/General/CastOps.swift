@@ -61,6 +61,7 @@ enum CastOps {
         -> Tensor
     {
         if x.elementType == to { return x }
+        if let packed = try castPacked(x, to: to) { return packed }
         if to == .string {
             let strings: [Data]
             if x.elementType.isFloatingPoint {
@@ -139,6 +140,55 @@ enum CastOps {
             return try Tensor.fromDoubles(x.doubles(), shape: x.shape, as: to)
         }
         return try Tensor.fromDoubles(x.doubles(), shape: x.shape, as: to)
+    }
+
+    // MARK: - 2-bit integers, float4e2m1 and float8e8m0
+
+    /// Casts from int2/uint2/float4e2m1/float8e8m0 and to int2/uint2, which have no
+    /// `KernelElement`; `nil` when neither side is such a type (or the target is an unsupported
+    /// float4/e8m0, which then fails with the generic unsupported-type error).
+    static func castPacked(_ x: Tensor, to: ElementType) throws -> Tensor? {
+        let packed: Set<ElementType> = [.int2, .uint2, .float4e2m1, .float8e8m0]
+        let fromPacked = packed.contains(x.elementType)
+        let toTwoBit = to == .int2 || to == .uint2
+        guard fromPacked || toTwoBit, to != .float4e2m1, to != .float8e8m0, to != .string
+        else { return nil }
+        let n = try Checked.product(x.shape)
+        guard let bytes = x.elementType.byteCount(elements: n), x.data.count >= bytes else {
+            throw KilnError(.malformedInput, "Cast: tensor holds too few bytes for \(x.shape)")
+        }
+        var values: [Double]
+        switch x.elementType {
+        case .int2, .uint2:
+            let signed = x.elementType == .int2
+            values = (0..<n).map { i in
+                let bits = Int((x.data[x.data.startIndex + i / 4] >> UInt8(2 * (i % 4))) & 3)
+                return Double(signed && bits >= 2 ? bits - 4 : bits)
+            }
+        case .float4e2m1:
+            let magnitudes: [Double] = [0, 0.5, 1, 1.5, 2, 3, 4, 6]
+            values = (0..<n).map { i in
+                let nibble = (x.data[x.data.startIndex + i / 2] >> UInt8(4 * (i % 2))) & 0xF
+                let m = magnitudes[Int(nibble & 7)]
+                return nibble & 8 != 0 ? -m : m
+            }
+        case .float8e8m0:
+            values = x.data.prefix(n).map { b in
+                b == 0xFF ? .nan : Foundation.pow(2.0, Double(Int(b) - 127))
+            }
+        default:
+            values = try x.doubles()
+        }
+        guard toTwoBit else { return try Tensor.fromDoubles(values, shape: x.shape, as: to) }
+        // Integers wrap to two bits; floats truncate toward zero first (NaN -> 0).
+        let ints: [Int64] =
+            x.elementType.isInteger && !fromPacked
+            ? try x.int64s() : values.map { clampTruncate($0, to: Int64.self) }
+        var data = Data(count: (n + 3) / 4)
+        for (i, v) in ints.enumerated() {
+            data[i / 4] |= UInt8(truncatingIfNeeded: v & 3) << UInt8(2 * (i % 4))
+        }
+        return Tensor(elementType: to, shape: x.shape, data: data)
     }
 
     static func densifySparse(_ s: SparseTensor) throws -> Tensor {
