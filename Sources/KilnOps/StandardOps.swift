@@ -12,6 +12,10 @@ public enum StandardOps {
         // NN ops (wip-nn)
         ops += NNOps.all
         // end NN ops (wip-nn)
+        // Contrib ops (wip-contrib)
+        ops += ContribOps.all
+        ops += DetectionOps.all
+        // end Contrib ops (wip-contrib)
         return ops
     }
 }
