@@ -15,6 +15,10 @@ public enum StandardOps {
         // Extra ops (wip-ops2)
         ops += ExtraOps.all
         // end Extra ops (wip-ops2)
+        // Contrib ops (wip-contrib)
+        ops += ContribOps.all
+        ops += DetectionOps.all
+        // end Contrib ops (wip-contrib)
         return ops
     }
 }
