@@ -93,11 +93,13 @@ import Testing
         let x = Tensor(shape: [1, 2, 3], values: [Float](stride(from: 0, to: 6, by: 1)))
         let bias = Tensor(shape: [3], values: [Float(10), 20, 30])
         let skip = Tensor(shape: [1, 2, 3], values: [Float(0.5), -1, 2, 3, 0.25, -4])
-        let node = Node(opType: "BiasAdd", domain: "com.microsoft", inputs: ["x", "b", "s"],
-                        outputs: ["y"])
+        let node = Node(
+            opType: "BiasAdd", domain: "com.microsoft", inputs: ["x", "b", "s"],
+            outputs: ["y"])
         let ctx = KernelContext(
             node: node, opsetVersion: 1, inputs: [.tensor(x), .tensor(bias), .tensor(skip)])
-        let op = try #require(StandardOps.registry.lookup(domain: "com.microsoft", opType: "BiasAdd"))
+        let op = try #require(
+            StandardOps.registry.lookup(domain: "com.microsoft", opType: "BiasAdd"))
         let y = try #require(try op.run(ctx).first?.tensor)
         let got = try #require(y.values(as: Float.self))
         let xv = try #require(x.values(as: Float.self))

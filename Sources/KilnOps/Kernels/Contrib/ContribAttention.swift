@@ -87,7 +87,10 @@ enum AttentionMath {
         let d = try NNTensor.dims(t, ctx)
         guard d.count == 4, d[0] == 1 || d[0] == batch, d[1] == 1 || d[1] == heads,
             d[2] == queries, d[3] == keys
-        else { throw ctx.fail("attention_bias has shape \(d), expected [B|1, H|1, \(queries), \(keys)]") }
+        else {
+            throw ctx.fail(
+                "attention_bias has shape \(d), expected [B|1, H|1, \(queries), \(keys)]")
+        }
         let v = try NNTensor.floats(t, ctx)
         return { b, h, i, j in
             v[(((d[0] == 1 ? 0 : b) * d[1] + (d[1] == 1 ? 0 : h)) * queries + i) * keys + j]
@@ -119,12 +122,19 @@ public struct ContribAttention: OpDefinition {
         if try ctx.optionalTensor(4) != nil || ctx.node.outputs.count > 1 {
             throw AttentionMath.unsupported(ctx, "past/present state")
         }
-        if ctx.int("do_rotary", default: 0) != 0 { throw AttentionMath.unsupported(ctx, "do_rotary") }
+        if ctx.int("do_rotary", default: 0) != 0 {
+            throw AttentionMath.unsupported(ctx, "do_rotary")
+        }
         let heads = Int(ctx.int("num_heads", default: 0))
-        let sizes = ctx.ints("qkv_hidden_sizes")?.map { Int($0) } ?? [wd[1] / 3, wd[1] / 3, wd[1] / 3]
-        guard heads > 0, sizes.count == 3, sizes.reduce(0, +) == wd[1], sizes[0] == sizes[1],
-            sizes.allSatisfy({ $0 > 0 && $0 % heads == 0 })
-        else { throw ctx.fail("num_heads \(heads) and qkv_hidden_sizes \(sizes) do not fit \(wd)") }
+        let sizes =
+            ctx.ints("qkv_hidden_sizes")?.map { Int(clamping: $0) }
+            ?? [wd[1] / 3, wd[1] / 3, wd[1] / 3]
+        guard heads > 0, sizes.count == 3, sizes.allSatisfy({ $0 > 0 && $0 < 1 << 31 }),
+            sizes.reduce(0, +) == wd[1], sizes[0] == sizes[1],
+            sizes.allSatisfy({ $0 % heads == 0 })
+        else {
+            throw ctx.fail("num_heads \(heads) and qkv_hidden_sizes \(sizes) do not fit \(wd)")
+        }
         let (batch, seq, din) = (xd[0], xd[1], xd[2])
         let n = wd[1]
         var bias = [Float](repeating: 0, count: n)
@@ -196,13 +206,17 @@ public struct MultiHeadAttention: OpDefinition {
         let keys = kd[1]
         guard heads > 0, kd[0] == batch, vd[0] == batch, vd[1] == keys, kd[2] == hq,
             hq % heads == 0, vd[2] % heads == 0
-        else { throw ctx.fail("query \(qd), key \(kd), value \(vd) and num_heads \(heads) disagree") }
+        else {
+            throw ctx.fail("query \(qd), key \(kd), value \(vd) and num_heads \(heads) disagree")
+        }
         var q = try NNTensor.floats(qT, ctx)
         var k = try NNTensor.floats(kT, ctx)
         var v = try NNTensor.floats(vT, ctx)
         if let bt = try ctx.optionalTensor(3) {
             let b = try NNTensor.floats(bt, ctx)
-            guard b.count == 2 * hq + vd[2] else { throw ctx.fail("bias must hold \(2 * hq + vd[2]) values") }
+            guard b.count == 2 * hq + vd[2] else {
+                throw ctx.fail("bias must hold \(2 * hq + vd[2]) values")
+            }
             for i in q.indices { q[i] += b[i % hq] }
             for i in k.indices { k[i] += b[hq + i % hq] }
             for i in v.indices { v[i] += b[2 * hq + i % vd[2]] }
