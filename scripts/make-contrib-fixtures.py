@@ -470,6 +470,79 @@ def dynamic_quantize_lstm_cases():
     ]
 
 
+# MARK: - Attention
+
+@case
+def attention_cases():
+    out = []
+    b, s, d, heads = 2, 4, 8, 2
+    specs = [
+        ("test_attention_ms_basic", {}, None, False),
+        ("test_attention_ms_mask2d", {}, "2d", False),
+        ("test_attention_ms_unidirectional_lengths", {"unidirectional": 1}, "1d", False),
+        ("test_attention_ms_qkv_sizes_scale", {"qkv_hidden_sizes": [4, 4, 6], "scale": 0.3},
+         None, False),
+        ("test_attention_ms_attention_bias", {}, None, True),
+    ]
+    for name, attrs, mask, with_bias in specs:
+        r = rng_for(name)
+        x = r.standard_normal((b, s, d)).astype(F)
+        n = sum(attrs.get("qkv_hidden_sizes", [8, 8, 8]))
+        w = (0.4 * r.standard_normal((d, n))).astype(F)
+        bias = (0.1 * r.standard_normal(n)).astype(F)
+        inputs, ins = [("x", x)], ["x", "w", "bias"]
+        if mask == "2d":
+            inputs.append(("mask", np.array([[1, 1, 1, 0], [1, 0, 1, 1]], np.int32)))
+            ins.append("mask")
+        elif mask == "1d":
+            inputs.append(("mask", np.array([3, 4], np.int32)))
+            ins.append("mask")
+        else:
+            ins.append("")
+        if with_bias:
+            inputs.append(("ab", r.standard_normal((1, heads, s, s)).astype(F)))
+            ins += ["", "ab"]
+        node = helper.make_node("Attention", ins, ["y"], domain=MS, num_heads=heads, **attrs)
+        out.append(build(name, [node], inputs, ["y"], inits=[("w", w), ("bias", bias)]))
+    return out
+
+
+@case
+def multihead_attention_cases():
+    out = []
+    b, s, L, h, hv, heads = 2, 3, 5, 8, 4, 2
+    specs = [
+        ("test_multiheadattention_basic", False, None, False),
+        ("test_multiheadattention_bias_padding_mask", True, "2d", False),
+        ("test_multiheadattention_lengths_attention_bias", False, "1d", True),
+    ]
+    for name, with_bias, mask, with_ab in specs:
+        r = rng_for(name)
+        inputs = [("q", r.standard_normal((b, s, h)).astype(F)),
+                  ("k", r.standard_normal((b, L, h)).astype(F)),
+                  ("v", r.standard_normal((b, L, hv)).astype(F))]
+        ins = ["q", "k", "v"]
+        if with_bias:
+            inputs.append(("bias", (0.2 * r.standard_normal(2 * h + hv)).astype(F)))
+            ins.append("bias")
+        else:
+            ins.append("")
+        if mask == "2d":
+            inputs.append(("mask", np.array([[1, 1, 0, 1, 0], [1, 1, 1, 1, 1]], np.int32)))
+            ins.append("mask")
+        elif mask == "1d":
+            inputs.append(("mask", np.array([2, 5], np.int32)))
+            ins.append("mask")
+        else:
+            ins.append("")
+        if with_ab:
+            inputs.append(("ab", r.standard_normal((b, 1, s, L)).astype(F)))
+            ins.append("ab")
+        node = helper.make_node("MultiHeadAttention", ins, ["y"], domain=MS, num_heads=heads)
+        out.append(build(name, [node], inputs, ["y"]))
+    return out
+
+
 # MARK: - Detection and pooling (standard ONNX ops with thin suite coverage)
 
 @case

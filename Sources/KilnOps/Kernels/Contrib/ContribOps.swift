@@ -15,6 +15,7 @@ public enum ContribOps {
             QLinearUnary("QLinearSigmoid"), QLinearUnary("QLinearLeakyRelu"),
             QLinearGlobalAveragePool(), QLinearConcat(),
             MatMulIntegerToFloat(), DynamicQuantizeMatMul(), DynamicQuantizeLSTM(),
+            ContribAttention(), MultiHeadAttention(),
         ]
     }
 

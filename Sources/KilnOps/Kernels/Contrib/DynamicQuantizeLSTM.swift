@@ -38,7 +38,7 @@ public struct DynamicQuantizeLSTM: OpDefinition {
             throw ctx.fail("unknown direction '\(direction)'")
         }
         let dirs = direction == "bidirectional" ? 2 : 1
-        guard let hiddenAttr = ctx.int("hidden_size"), hiddenAttr > 0 else {
+        guard let hiddenAttr = ctx.int("hidden_size"), hiddenAttr > 0, hiddenAttr < 1 << 24 else {
             throw ctx.fail("hidden_size must be a positive attribute")
         }
         let hidden = Int(hiddenAttr)
@@ -48,7 +48,9 @@ public struct DynamicQuantizeLSTM: OpDefinition {
         var bias = [Float](repeating: 0, count: dirs * 2 * gh)
         if let b = try ctx.optionalTensor(3) {
             bias = try NNTensor.floats(b, ctx)
-            guard bias.count == dirs * 2 * gh else { throw ctx.fail("B must be [\(dirs), \(2 * gh)]") }
+            guard bias.count == dirs * 2 * gh else {
+                throw ctx.fail("B must be [\(dirs), \(2 * gh)]")
+            }
         }
         var seqLens = [Int](repeating: seq, count: batch)
         if let s = try ctx.optionalTensor(4) {
@@ -72,16 +74,23 @@ public struct DynamicQuantizeLSTM: OpDefinition {
         var peep = [Float](repeating: 0, count: dirs * 3 * hidden)
         if let p = try ctx.optionalTensor(7) {
             peep = try NNTensor.floats(p, ctx)
-            guard peep.count == dirs * 3 * hidden else { throw ctx.fail("P must be [\(dirs), \(3 * hidden)]") }
+            guard peep.count == dirs * 3 * hidden else {
+                throw ctx.fail("P must be [\(dirs), \(3 * hidden)]")
+            }
         }
         let clip = ctx.node.attribute("clip")?.float
         let inputForget = ctx.int("input_forget", default: 0) != 0
         var alphas = ArraySlice(ctx.floats("activation_alpha") ?? [])
         var betas = ArraySlice(ctx.floats("activation_beta") ?? [])
-        let names = ctx.node.attribute("activations")?.strings
+        let names =
+            ctx.node.attribute("activations")?.strings
             ?? Array(repeating: ["Sigmoid", "Tanh", "Tanh"], count: dirs).flatMap { $0 }
-        guard names.count == 3 * dirs else { throw ctx.fail("activations must list \(3 * dirs) functions") }
-        let acts = try names.map { try RecurrentActivation.make($0, alphas: &alphas, betas: &betas) }
+        guard names.count == 3 * dirs else {
+            throw ctx.fail("activations must list \(3 * dirs) functions")
+        }
+        let acts = try names.map {
+            try RecurrentActivation.make($0, alphas: &alphas, betas: &betas)
+        }
 
         let x = try NNTensor.floats(xT, ctx)
         let (xq, xScale) = Self.quantize(x)
@@ -130,7 +139,8 @@ public struct DynamicQuantizeLSTM: OpDefinition {
             }
         }
         let outputs: [Value] = [
-            .tensor(Tensor(shape: [Int64(seq), Int64(dirs), Int64(batch), Int64(hidden)], values: y)),
+            .tensor(
+                Tensor(shape: [Int64(seq), Int64(dirs), Int64(batch), Int64(hidden)], values: y)),
             .tensor(Tensor(shape: [Int64(dirs), Int64(batch), Int64(hidden)], values: yh)),
             .tensor(Tensor(shape: [Int64(dirs), Int64(batch), Int64(hidden)], values: yc)),
         ]
@@ -176,14 +186,16 @@ public struct DynamicQuantizeLSTM: OpDefinition {
         let zps = try NNTensor.ints(ctx.tensor(z), ctx)
         let per = scales.count / max(dirs, 1)
         guard per == 1 || per == n, scales.count == dirs * per, zps.count == scales.count else {
-            throw ctx.fail("scale and zero point of input \(i) must be [\(dirs)] or [\(dirs), \(n)]")
+            throw ctx.fail(
+                "scale and zero point of input \(i) must be [\(dirs)] or [\(dirs), \(n)]")
         }
         return (0..<dirs).map { d in
             let base = d * k * n
             let values = (0..<(k * n)).map { j in
                 v[base + j] - zps[d * per + (per == 1 ? 0 : j % n)]
             }
-            let sc = per == 1
+            let sc =
+                per == 1
                 ? [Float](repeating: scales[d], count: n) : Array(scales[(d * n)..<((d + 1) * n)])
             return QuantWeight(values: values, k: k, n: n, scales: sc)
         }

@@ -53,7 +53,9 @@ public struct FusedGemm: OpDefinition {
 
     public func run(_ context: KernelContext) throws -> [Value] {
         let act = try FusedActivation.gemm(context)
-        return [.tensor(try Gemm.compute(context, kernels: kernels, activation: act.map { $0.run }))]
+        return [
+            .tensor(try Gemm.compute(context, kernels: kernels, activation: act.map { $0.run }))
+        ]
     }
 }
 

@@ -119,7 +119,8 @@ public struct BiasAdd: OpDefinition {
     public init() {}
     public func run(_ context: KernelContext) throws -> [Value] {
         let y = try GeluMath.apply(
-            context, context.tensor(0), bias: context.tensor(1), extra: context.tensor(2)) { $0 }
+            context, context.tensor(0), bias: context.tensor(1), extra: context.tensor(2)
+        ) { $0 }
         return [.tensor(y)]
     }
 }

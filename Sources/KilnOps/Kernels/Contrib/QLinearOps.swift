@@ -163,7 +163,8 @@ public struct QLinearGlobalAveragePool: OpDefinition {
         let channelsLast = context.int("channels_last", default: 0) != 0
         let n = dims[0]
         let c = channelsLast ? dims[dims.count - 1] : dims[1]
-        let spatial = channelsLast ? dims[1..<(dims.count - 1)].reduce(1, *) : dims[2...].reduce(1, *)
+        let spatial =
+            channelsLast ? dims[1..<(dims.count - 1)].reduce(1, *) : dims[2...].reduce(1, *)
         let xv = try NNTensor.ints(x, context)
         let scale = px.scale / (py.scale * Float(max(spatial, 1)))
         var out = [Int32](repeating: 0, count: n * c)
@@ -171,7 +172,9 @@ public struct QLinearGlobalAveragePool: OpDefinition {
             for ch in 0..<c {
                 var s: Int64 = 0
                 for p in 0..<spatial {
-                    s += channelsLast ? xv[(img * spatial + p) * c + ch] : xv[(img * c + ch) * spatial + p]
+                    s +=
+                        channelsLast
+                        ? xv[(img * spatial + p) * c + ch] : xv[(img * c + ch) * spatial + p]
                 }
                 s -= Int64(px.zeroPoint) * Int64(spatial)
                 out[img * c + ch] = py.quantize(Float(s) * scale, range)

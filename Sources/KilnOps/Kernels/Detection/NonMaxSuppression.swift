@@ -21,7 +21,8 @@ public struct NonMaxSuppression: OpDefinition {
         let bd = try NNTensor.dims(boxesT, context)
         let sd = try NNTensor.dims(scoresT, context)
         guard bd.count == 3, bd[2] == 4, sd.count == 3, sd[0] == bd[0], sd[2] == bd[1] else {
-            throw context.fail("boxes \(bd) must be [batch, n, 4] and scores \(sd) [batch, classes, n]")
+            throw context.fail(
+                "boxes \(bd) must be [batch, n, 4] and scores \(sd) [batch, classes, n]")
         }
         let (batches, n, classes) = (bd[0], bd[1], sd[1])
         func scalar(_ i: Int) throws -> Double? {
@@ -46,7 +47,9 @@ public struct NonMaxSuppression: OpDefinition {
             }
             return (min(a0, a2), min(a1, a3), max(a0, a2), max(a1, a3))
         }
-        func suppresses(_ p: (Double, Double, Double, Double), _ q: (Double, Double, Double, Double))
+        func suppresses(
+            _ p: (Double, Double, Double, Double), _ q: (Double, Double, Double, Double)
+        )
             -> Bool
         {
             let ih = min(p.2, q.2) - max(p.0, q.0)
@@ -66,8 +69,11 @@ public struct NonMaxSuppression: OpDefinition {
                     var candidates = (0..<n).filter { i in
                         scoreThreshold.map { scores[base + i] > $0 } ?? true
                     }
-                    candidates.sort { scores[base + $0] > scores[base + $1] || (scores[base + $0]
-                        == scores[base + $1] && $0 < $1) }
+                    candidates.sort {
+                        scores[base + $0] > scores[base + $1]
+                            || (scores[base + $0]
+                                == scores[base + $1] && $0 < $1)
+                    }
                     var kept: [(Double, Double, Double, Double)] = []
                     for i in candidates {
                         if kept.count >= maxOut { break }

@@ -77,10 +77,12 @@ public struct RoiAlign: OpDefinition {
                                         var acc = 0.0
                                         var best: Double? = nil
                                         for iy in 0..<max(gridH, 0) {
-                                            let yy = sh + Double(oy) * binH
+                                            let yy =
+                                                sh + Double(oy) * binH
                                                 + (Double(iy) + 0.5) * binH / Double(gridH)
                                             for ix in 0..<max(gridW, 0) {
-                                                let xx = sw + Double(ox) * binW
+                                                let xx =
+                                                    sw + Double(ox) * binW
                                                     + (Double(ix) + 0.5) * binW / Double(gridW)
                                                 let s = Self.sample(
                                                     xv, plane, height, width, yy, xx)

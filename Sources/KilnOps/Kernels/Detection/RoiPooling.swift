@@ -30,7 +30,9 @@ public struct MaxRoiPool: OpDefinition {
         let r = rd[0]
         func coord(_ v: Double) throws -> Int {
             let s = (v * scale).rounded()
-            guard s.isFinite, abs(s) < 1e9 else { throw context.fail("roi coordinate \(v) is invalid") }
+            guard s.isFinite, abs(s) < 1e9 else {
+                throw context.fail("roi coordinate \(v) is invalid")
+            }
             return Int(s)
         }
         return [
@@ -40,7 +42,8 @@ public struct MaxRoiPool: OpDefinition {
                         for k in 0..<r {
                             let bv = rois[k * 5]
                             guard bv.isFinite, bv >= 0, bv < Double(n) else {
-                                throw context.fail("roi \(k) has batch index \(bv) outside 0..<\(n)")
+                                throw context.fail(
+                                    "roi \(k) has batch index \(bv) outside 0..<\(n)")
                             }
                             let b = Int(bv)
                             let x1 = try coord(rois[k * 5 + 1]), y1 = try coord(rois[k * 5 + 2])
@@ -50,11 +53,16 @@ public struct MaxRoiPool: OpDefinition {
                             let binH = Double(rh) / Double(ph)
                             let binW = Double(rw) / Double(pw)
                             for oy in 0..<ph {
-                                let hs = min(max(Int((Double(oy) * binH).rounded(.down)) + y1, 0), height)
-                                let he = min(max(Int((Double(oy + 1) * binH).rounded(.up)) + y1, 0), height)
+                                let hs = min(
+                                    max(Int((Double(oy) * binH).rounded(.down)) + y1, 0), height)
+                                let he = min(
+                                    max(Int((Double(oy + 1) * binH).rounded(.up)) + y1, 0), height)
                                 for ox in 0..<pw {
-                                    let ws = min(max(Int((Double(ox) * binW).rounded(.down)) + x1, 0), width)
-                                    let we = min(max(Int((Double(ox + 1) * binW).rounded(.up)) + x1, 0), width)
+                                    let ws = min(
+                                        max(Int((Double(ox) * binW).rounded(.down)) + x1, 0), width)
+                                    let we = min(
+                                        max(Int((Double(ox + 1) * binW).rounded(.up)) + x1, 0),
+                                        width)
                                     for ch in 0..<c {
                                         let plane = (b * c + ch) * height * width
                                         var m = -Float.greatestFiniteMagnitude
@@ -101,6 +109,10 @@ public struct MaxUnpool: OpDefinition {
         let kernel = ks.map { Int($0) }
         let strides = try context.ints("strides", count: r, default: 1)
         let pads = try context.ints("pads", count: 2 * r, default: 0)
+        let attrs = kernel + strides + pads
+        guard attrs.allSatisfy({ $0 >= 0 && $0 < 1 << 24 }), kernel.allSatisfy({ $0 > 0 }),
+            strides.allSatisfy({ $0 > 0 })
+        else { throw context.fail("kernel_shape, strides and pads are out of range") }
         var inferred = [xd[0], xd[1]]
         for i in 0..<r {
             let d = (xd[i + 2] - 1) * strides[i] + kernel[i] - pads[i] - pads[i + r]
