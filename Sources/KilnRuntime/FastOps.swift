@@ -24,6 +24,7 @@ public enum FastOps {
     /// Add, Mul, Sum and Concat with float32 fast paths (other cases run the wrapped op).
     public static func install(into registry: inout OpRegistry, kernels: NNKernels = .fast) {
         for op in ops(kernels: kernels) { registry.register(op) }
+        for op in ContribOps.kernelOps(kernels) { registry.register(op) }
         installElementwise(into: &registry)
     }
 }
