@@ -60,11 +60,25 @@ KTARGET static void KFN(pad_phases)(const float *restrict x, long ih, long iw, l
         long iy = r - ph;
         const float *src = (iy >= 0 && iy < ih) ? x + iy * iw : 0;
         for (long p = 0; p < sw; p++) {
-            float *d = buf + (r * sw + p) * len;
-            for (long j = 0; j < len; j++) {
-                long ix = j * sw + p - pw;
-                d[j] = (src && ix >= 0 && ix < iw) ? src[ix] : fill;
+            float *restrict d = buf + (r * sw + p) * len;
+            // In-image j: 0 <= j * sw + p - pw < iw.
+            long lo = 0, hi = 0;
+            if (src) {
+                long first = pw - p;
+                lo = first <= 0 ? 0 : (first + sw - 1) / sw;
+                long last = iw - 1 + pw - p;
+                hi = last < 0 ? 0 : last / sw + 1;
+                if (hi > len) hi = len;
+                if (lo > hi) lo = hi;
             }
+            for (long j = 0; j < lo; j++) d[j] = fill;
+            const float *restrict s = src ? src + p - pw : 0;
+            if (sw == 1) {
+                for (long j = lo; j < hi; j++) d[j] = s[j];
+            } else {
+                for (long j = lo; j < hi; j++) d[j] = s[j * sw];
+            }
+            for (long j = hi; j < len; j++) d[j] = fill;
         }
     }
 }
