@@ -158,10 +158,16 @@ static void pack_a(int transA, const float *A, long lda, long i0, long p0, long 
     for (long ir = 0; ir < mc; ir += mr) {
         long rows = mc - ir < mr ? mc - ir : mr;
         if (!transA) {
-            const float *src[16];
-            for (long r = 0; r < rows; r++) src[r] = A + (i0 + ir + r) * lda + p0;
-            for (long p = 0; p < kc; p++)
-                for (long r = 0; r < rows; r++) dst[p * mr + r] = alpha * src[r][p];
+            // Row by row: contiguous reads, stores `mr` apart (cheaper than 14 read streams).
+            for (long r = 0; r < rows; r++) {
+                const float *src = A + (i0 + ir + r) * lda + p0;
+                float *d = dst + r;
+                if (alpha == 1.0f) {
+                    for (long p = 0; p < kc; p++) d[p * mr] = src[p];
+                } else {
+                    for (long p = 0; p < kc; p++) d[p * mr] = alpha * src[p];
+                }
+            }
         } else {
             for (long p = 0; p < kc; p++) {
                 const float *src = A + (p0 + p) * lda + i0 + ir;

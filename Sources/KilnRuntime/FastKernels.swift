@@ -52,7 +52,24 @@ extension NNKernels {
                         }
                     }
                 }
+            },
+            depthwise2D: { x, w, bias, images, channels, g, y in
+                let geometry = FastGeometry.plane(g)
+                return geometry.withUnsafeBufferPointer { gp in
+                    ckiln_depthwise_conv2d(
+                        code, x, w, bias, images, channels, gp.baseAddress, CInt(CKILN_ACT_NONE),
+                        0, 0, y) == 0
+                }
             })
+    }
+}
+
+/// The flat geometry arrays the C window kernels take.
+enum FastGeometry {
+    /// ih, iw, oh, ow, kh, kw, strides, dilations, leading pads, trailing pads (2-D only).
+    static func plane(_ g: ConvGeometry) -> [Int] {
+        precondition(g.rank == 2, "the C window kernels are 2-D")
+        return g.input + g.output + g.kernel + g.strides + g.dilations + g.padsBegin + g.padsEnd
     }
 }
 

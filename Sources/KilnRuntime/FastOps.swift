@@ -20,11 +20,13 @@ public enum FastOps {
         NNOps.kernelOps(kernels)
     }
 
-    /// Replaces the GEMM-based ops of `registry` with versions on `kernels`, and wraps Relu,
-    /// Add, Mul, Sum and Concat with float32 fast paths (other cases run the wrapped op).
+    /// Replaces the GEMM-based ops of `registry` with versions on `kernels`, wraps Relu, Add,
+    /// Mul, Sum, Concat, BatchNormalization, MaxPool and AveragePool with float32 fast paths
+    /// (other cases run the wrapped op), and adds the kernels of `PlanFusion`'s fused nodes.
     public static func install(into registry: inout OpRegistry, kernels: NNKernels = .fast) {
         for op in ops(kernels: kernels) { registry.register(op) }
         for op in ContribOps.kernelOps(kernels) { registry.register(op) }
         installElementwise(into: &registry)
+        installFused(into: &registry, kernels: kernels)
     }
 }

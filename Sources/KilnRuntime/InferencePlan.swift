@@ -16,16 +16,23 @@ public struct InferenceOptions: Sendable {
         threads: Int = 1,
         observer: (@Sendable (_ node: Node, _ outputs: [Value]) -> Void)? = nil,
         registry: OpRegistry = FastOps.registry,
-        foldConstants: Bool = true
+        foldConstants: Bool = true,
+        fuseOperators: Bool = true
     ) {
         self.threads = max(1, threads)
         self.observer = observer
         self.registry = registry
         self.foldConstants = foldConstants
+        self.fuseOperators = fuseOperators
     }
     /// Evaluate constant subgraphs once when the plan is built (as onnxruntime does at session
     /// creation), so repeated runs do not recompute them. Random ops are never folded.
     public var foldConstants: Bool
+    /// Fuse operators when the plan is built (as onnxruntime does at session creation): fold
+    /// inference BatchNormalization and per-channel Mul/Add into constant Conv weights, and run
+    /// activations in the epilogue of the op before them (see `PlanFusion`). The observer then
+    /// sees the fused nodes; their intermediate values are never materialized.
+    public var fuseOperators: Bool
 }
 
 /// A model prepared for repeated execution by the reference runtime.
@@ -46,8 +53,11 @@ public struct InferencePlan: Sendable {
     /// Plans `model`; throws `unsupportedOp` naming the first node without a kernel.
     public init(model: Model, options: InferenceOptions = .init()) throws {
         self.options = options
-        let model = options.foldConstants
+        var model = options.foldConstants
             ? try Bench.precomputeConstants(model, registry: options.registry) : model
+        if options.fuseOperators {
+            model = try PlanFusion.fuse(model, registry: options.registry)
+        }
         let context = PlanningContext(model: model, registry: options.registry)
         main = try GraphPlan(graph: model.graph, context: context, outerNames: [])
     }

@@ -42,6 +42,41 @@ void ckiln_im2col(const float *x, long channels, int rank, const long *inDims,
                   const long *outDims, const long *kernel, const long *strides,
                   const long *dilations, const long *padsBegin, float *col);
 
+
+/// Activations fused into the NN kernels (`alpha`/`beta`: LeakyRelu slope; Clip min, max).
+enum {
+    CKILN_ACT_NONE = 0,
+    CKILN_ACT_RELU = 1,        ///< x < 0 ? 0 : x (NaN stays NaN)
+    CKILN_ACT_LEAKY_RELU = 2,  ///< x < 0 ? alpha * x : x
+    CKILN_ACT_CLIP = 3,        ///< min(max(x, alpha), beta) (NaN stays NaN)
+    CKILN_ACT_SIGMOID = 4,     ///< 1 / (1 + exp(-x))
+};
+
+/// Applies activation `kind` to `y[0:n]` in place.
+void ckiln_activate(int isa, float *y, long n, int kind, float alpha, float beta);
+
+/// y[i, c, :] = activation(x[i, c, :] * scale[c] + shift[c]) over `size` elements per plane
+/// (inference BatchNormalization and per-channel Mul/Add). `x` may equal `y`.
+void ckiln_channel_affine(int isa, const float *x, float *y, long images, long channels,
+                          long size, const float *scale, const float *shift, int act,
+                          float alpha, float beta);
+
+/// Direct depthwise 2-D convolution (one input and one output channel per group):
+///     y[i, c] = activation(bias[c] + x[i, c] (*) w[c])
+/// `geometry` holds 12 values: ih, iw, oh, ow, kh, kw, strideH, strideW, dilationH, dilationW,
+/// padTop, padLeft (trailing pads are implied by the output size). `bias` may be NULL.
+/// Returns 0, or -1 when the scratch buffer cannot be allocated (nothing is written).
+int ckiln_depthwise_conv2d(int isa, const float *x, const float *w, const float *bias,
+                           long images, long channels, const long *geometry, int act,
+                           float alpha, float beta, float *y);
+
+/// 2-D pooling of `planes` images [ih x iw]. `geometry` holds the 12 values of
+/// `ckiln_depthwise_conv2d` plus padBottom and padRight. `kind` 0 is max (out-of-image taps
+/// ignored), 1 is average (divided by the in-image tap count, or with `countIncludePad` by the
+/// taps inside the padded input). Returns 0, or -1 when out of memory.
+int ckiln_pool2d(int isa, const float *x, long planes, const long *geometry, int kind,
+                 int countIncludePad, float *y);
+
 #ifdef __cplusplus
 }
 #endif

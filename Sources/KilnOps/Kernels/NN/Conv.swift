@@ -24,7 +24,7 @@ public struct Conv: OpDefinition {
     }
 
     /// Shared by `Conv` and `com.microsoft.FusedConv`: convolution, bias, optional activation.
-    static func compute(
+    package static func compute(
         _ ctx: KernelContext, x: Tensor, w: Tensor, bias: Tensor?, kernels: NNKernels,
         activation: ((UnsafeMutableBufferPointer<Float>) -> Void)?
     ) throws -> Tensor {
@@ -72,6 +72,15 @@ public struct Conv: OpDefinition {
                     guard let xb = xp.baseAddress, let wb = wp.baseAddress,
                         let yb = yp.baseAddress
                     else { return }
+                    if cg == 1 && mg == 1 && geo.rank == 2, let dw = kernels.depthwise2D {
+                        let done = (biasValues ?? []).withUnsafeBufferPointer { bp in
+                            dw(xb, wb, biasValues == nil ? nil : bp.baseAddress, n, c, geo, yb)
+                        }
+                        if done {
+                            if let activation { activation(yp) }
+                            return
+                        }
+                    }
                     if cg == 1 && mg == 1 && geo.rank == 2 {
                         Conv.depthwise2D(
                             xb, wb, biasValues, images: n, channels: c, geo: geo, into: yb)

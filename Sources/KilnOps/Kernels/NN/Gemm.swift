@@ -15,7 +15,7 @@ public struct Gemm: OpDefinition {
     }
 
     /// Shared with `com.microsoft.FusedGemm`.
-    static func compute(
+    package static func compute(
         _ ctx: KernelContext, kernels: NNKernels,
         activation: ((UnsafeMutableBufferPointer<Float>) -> Void)?
     ) throws -> Tensor {

@@ -17,7 +17,7 @@ public struct MatMul: OpDefinition {
     }
 
     /// Shared with `com.microsoft.FusedMatMul` (which adds transposes and alpha up front).
-    static func compute(
+    package static func compute(
         _ ctx: KernelContext, _ a: Tensor, _ b: Tensor, kernels: NNKernels, alpha: Float,
         transA: Bool = false, transB: Bool = false
     ) throws -> Tensor {

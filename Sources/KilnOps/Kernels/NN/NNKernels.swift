@@ -22,14 +22,28 @@ public struct NNKernels: Sendable {
         _ col: UnsafeMutablePointer<Float>
     ) -> Void
 
+    /// Direct depthwise 2-D convolution of `images` × `channels` planes (one input and one
+    /// output channel per group): `y[i, c] = bias[c] + x[i, c] ⊛ w[c]`. Returns false when it
+    /// did not run (the caller then uses the Swift loop).
+    public typealias Depthwise2D = @Sendable (
+        _ x: UnsafePointer<Float>, _ w: UnsafePointer<Float>, _ bias: UnsafePointer<Float>?,
+        _ images: Int, _ channels: Int, _ geometry: ConvGeometry, _ y: UnsafeMutablePointer<Float>
+    ) -> Bool
+
     public var name: String
     public var gemm: Gemm
     public var im2col: Im2col
+    /// Optional depthwise path; nil uses `Conv`'s Swift loop.
+    public var depthwise2D: Depthwise2D?
 
-    public init(name: String, gemm: @escaping Gemm, im2col: @escaping Im2col) {
+    public init(
+        name: String, gemm: @escaping Gemm, im2col: @escaping Im2col,
+        depthwise2D: Depthwise2D? = nil
+    ) {
         self.name = name
         self.gemm = gemm
         self.im2col = im2col
+        self.depthwise2D = depthwise2D
     }
 
     /// Plain Swift loops: the definition the fast kernels are tested against.
@@ -134,7 +148,7 @@ public struct ConvGeometry: Sendable, Equatable {
     /// Resolves pads and output dims from the ONNX window attributes (`auto_pad`, `pads`,
     /// `strides`, `dilations`) of Conv and the pooling ops. `ceilMode` rounds the output up
     /// (pooling only), dropping a last window that would start inside the end padding.
-    static func resolve(
+    package static func resolve(
         _ ctx: KernelContext, input: [Int], kernel: [Int], ceilMode: Bool = false
     ) throws -> ConvGeometry {
         let r = input.count

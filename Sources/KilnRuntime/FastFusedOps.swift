@@ -1,0 +1,273 @@
+import CKilnKernels
+import Foundation
+import KilnIR
+import KilnOps
+
+// The kernels of the nodes `PlanFusion` creates. They live in a private domain
+// (`PlanFusion.domain`) that no model imports: a fused node exists only inside an
+// `InferencePlan`, carries the attributes of the node it replaces plus `activation` (the
+// activation's op type) and `activation_params` (LeakyRelu alpha; Clip min, max), and runs the
+// standard op's shared code with the activation applied to its float32 output.
+
+/// An activation applied in place to a float32 buffer by the C kernels.
+struct FusedActivation: Sendable, Equatable {
+    var kind: Int32
+    var alpha: Float
+    var beta: Float
+
+    static let none = FusedActivation(kind: Int32(CKILN_ACT_NONE), alpha: 0, beta: 0)
+
+    /// Reads `activation` / `activation_params` from a fused node (none when absent).
+    init(node: Node) throws {
+        guard let name = node.attribute("activation")?.string else {
+            self = .none
+            return
+        }
+        let p = node.attribute("activation_params")?.floats ?? []
+        switch (name, p.count) {
+        case ("Relu", 0): self.init(kind: Int32(CKILN_ACT_RELU), alpha: 0, beta: 0)
+        case ("LeakyRelu", 1): self.init(kind: Int32(CKILN_ACT_LEAKY_RELU), alpha: p[0], beta: 0)
+        case ("Clip", 2): self.init(kind: Int32(CKILN_ACT_CLIP), alpha: p[0], beta: p[1])
+        case ("Sigmoid", 0): self.init(kind: Int32(CKILN_ACT_SIGMOID), alpha: 0, beta: 0)
+        default:
+            throw KilnError(
+                .invalidGraph, "fused activation '\(name)' with \(p.count) params is not known",
+                at: .init(node: node.name))
+        }
+    }
+
+    init(kind: Int32, alpha: Float, beta: Float) {
+        self.kind = kind
+        self.alpha = alpha
+        self.beta = beta
+    }
+
+    func apply(_ y: UnsafeMutableBufferPointer<Float>) {
+        guard kind != Int32(CKILN_ACT_NONE), let p = y.baseAddress else { return }
+        ckiln_activate(Int32(CKILN_ISA_AUTO), p, y.count, kind, alpha, beta)
+    }
+
+    func apply(to t: inout Tensor) {
+        guard kind != Int32(CKILN_ACT_NONE), t.elementType == .float32 else { return }
+        t.data.withUnsafeMutableBytes { raw in apply(raw.bindMemory(to: Float.self)) }
+    }
+}
+
+/// `Conv` (+ folded BatchNormalization / per-channel Mul, Add) + activation.
+struct FusedConv: OpDefinition {
+    let kernels: NNKernels
+    var domain: String { PlanFusion.domain }
+    var opType: String { "FusedConv" }
+
+    func run(_ context: KernelContext) throws -> [Value] {
+        let act = try FusedActivation(node: context.node)
+        let y = try Conv.compute(
+            context, x: try context.tensor(0), w: try context.tensor(1),
+            bias: try context.optionalTensor(2), kernels: kernels, activation: act.apply)
+        return [.tensor(y)]
+    }
+}
+
+/// `Gemm` + activation.
+struct FusedGemm: OpDefinition {
+    let kernels: NNKernels
+    var domain: String { PlanFusion.domain }
+    var opType: String { "FusedGemm" }
+
+    func run(_ context: KernelContext) throws -> [Value] {
+        let act = try FusedActivation(node: context.node)
+        return [.tensor(try Gemm.compute(context, kernels: kernels, activation: act.apply))]
+    }
+}
+
+/// `MatMul` + activation.
+struct FusedMatMul: OpDefinition {
+    let kernels: NNKernels
+    var domain: String { PlanFusion.domain }
+    var opType: String { "FusedMatMul" }
+
+    func run(_ context: KernelContext) throws -> [Value] {
+        let act = try FusedActivation(node: context.node)
+        var y = try MatMul.compute(
+            context, try context.tensor(0), try context.tensor(1), kernels: kernels, alpha: 1)
+        act.apply(to: &y)
+        return [.tensor(y)]
+    }
+}
+
+/// Inference `BatchNormalization`, then the per-channel `Mul`/`Add` listed in `post_ops` (one
+/// constant operand each, inputs 5...), then an activation: one pass `y = act(x·a + b)`.
+///
+/// Whether a post-op operand is per-channel depends on X's rank, known only at run time; when
+/// it is not (or X is not float32), the ops run one after another with the standard kernels.
+struct FusedBatchNormalization: OpDefinition {
+    /// BatchNormalization, Mul and Add as registered before fusion.
+    let batchNorm: any OpDefinition
+    let mul: any OpDefinition
+    let add: any OpDefinition
+    var domain: String { PlanFusion.domain }
+    var opType: String { "FusedBatchNormalization" }
+
+    func run(_ context: KernelContext) throws -> [Value] {
+        let act = try FusedActivation(node: context.node)
+        let post = context.node.attribute("post_ops")?.strings ?? []
+        guard context.inputs.count == 5 + post.count else {
+            throw context.fail("expected \(5 + post.count) inputs for post_ops \(post)")
+        }
+        let x = try context.tensor(0)
+        if let y = try FastBatchNormalization.affine(context, post: post, activation: act) {
+            return [.tensor(y)]
+        }
+        // General case: the original ops in order.
+        var node = context.node
+        node.inputs = Array(node.inputs.prefix(5))
+        var y = try batchNorm.run(
+            KernelContext(
+                node: node, opsetVersion: context.opsetVersion,
+                inputs: Array(context.inputs.prefix(5))))[0]
+        for (i, op) in post.enumerated() {
+            let operand = context.inputs[5 + i]
+            let step = Node(opType: op, inputs: ["x", "c"], outputs: ["y"])
+            let kernel = op == "Mul" ? mul : add
+            y = try kernel.run(
+                KernelContext(node: step, opsetVersion: context.opsetVersion, inputs: [y, operand])
+            )[0]
+        }
+        guard var t = y.tensor else { throw context.fail("BatchNormalization gave no tensor") }
+        if act.kind != Int32(CKILN_ACT_NONE) && t.elementType != .float32 {
+            throw context.fail("fused activation needs float32, X is \(x.elementType.name)")
+        }
+        act.apply(to: &t)
+        return [.tensor(t)]
+    }
+}
+
+/// `BatchNormalization` in inference mode on float32 through the C per-channel affine kernel;
+/// training mode, other types and extra outputs run the standard op.
+struct FastBatchNormalization: OpDefinition {
+    let fallback: any OpDefinition
+    var domain: String { "" }
+    var opType: String { "BatchNormalization" }
+
+    func run(_ context: KernelContext) throws -> [Value] {
+        guard context.node.outputs.filter({ !$0.isEmpty }).count <= 1,
+            let y = try Self.affine(context, post: [], activation: .none)
+        else { return try fallback.run(context) }
+        return [.tensor(y)]
+    }
+
+    /// `act(x·a + b)` per channel with a, b from the BatchNormalization inputs 1...4 and the
+    /// per-channel post ops (inputs 5...), or nil when this case is not the simple one.
+    static func affine(
+        _ context: KernelContext, post: [String], activation: FusedActivation
+    ) throws -> Tensor? {
+        let training =
+            context.opsetVersion >= 14 && context.int("training_mode", default: 0) != 0
+        if training || context.opsetVersion < 7 && context.int("spatial", default: 1) == 0 {
+            return nil
+        }
+        let x = try context.tensor(0)
+        guard x.elementType == .float32, x.shape.count >= 2, let n = x.elementCount,
+            x.data.count == n * 4
+        else { return nil }
+        let dims = x.shape.map { Int($0) }
+        let c = dims[1]
+        let size = dims[2...].reduce(1, *)
+        var params: [[Float]] = []
+        for i in 1...4 {
+            let t = try context.tensor(i)
+            guard t.elementType == .float32, t.elementCount == c,
+                let v = t.values(as: Float.self)
+            else { return nil }
+            params.append(v)
+        }
+        let eps = context.float("epsilon", default: 1e-5)
+        var a = [Float](repeating: 0, count: c)
+        var b = [Float](repeating: 0, count: c)
+        for ch in 0..<c {
+            a[ch] = params[0][ch] / (params[3][ch] + eps).squareRoot()
+            b[ch] = params[1][ch] - params[2][ch] * a[ch]
+        }
+        for (i, op) in post.enumerated() {
+            let t = try context.tensor(5 + i)
+            guard t.elementType == .float32,
+                let v = PlanFusion.perChannel(t, channels: c, rank: dims.count)
+            else { return nil }
+            for ch in 0..<c {
+                if op == "Mul" {
+                    a[ch] *= v[ch]
+                    b[ch] *= v[ch]
+                } else {
+                    b[ch] += v[ch]
+                }
+            }
+        }
+        var data = Data(count: n * 4)
+        x.data.withUnsafeBytes { xr in
+            data.withUnsafeMutableBytes { yr in
+                guard let xp = xr.bindMemory(to: Float.self).baseAddress,
+                    let yp = yr.bindMemory(to: Float.self).baseAddress
+                else { return }
+                ckiln_channel_affine(
+                    Int32(CKILN_ISA_AUTO), xp, yp, dims[0], c, size, a, b, activation.kind,
+                    activation.alpha, activation.beta)
+            }
+        }
+        return Tensor(elementType: .float32, shape: x.shape, data: data)
+    }
+}
+
+/// `MaxPool` (without Indices) and `AveragePool` on 2-D float32 images through the C window
+/// kernel; every other case runs the standard op.
+struct FastPool: OpDefinition {
+    let fallback: any OpDefinition
+    let isMax: Bool
+    var domain: String { "" }
+    var opType: String { isMax ? "MaxPool" : "AveragePool" }
+
+    func run(_ context: KernelContext) throws -> [Value] {
+        let x = try context.tensor(0)
+        guard context.node.outputs.filter({ !$0.isEmpty }).count == 1,
+            x.elementType == .float32, x.shape.count == 4, let n = x.elementCount,
+            x.data.count == n * 4, let ks = context.ints("kernel_shape"), ks.count == 2
+        else { return try fallback.run(context) }
+        let dims = x.shape.map { Int($0) }
+        let geo = try ConvGeometry.resolve(
+            context, input: Array(dims[2...]), kernel: ks.map { Int($0) },
+            ceilMode: context.int("ceil_mode", default: 0) != 0)
+        let outShape = [x.shape[0], x.shape[1]] + geo.output.map { Int64($0) }
+        guard let count = Tensor.elementCount(outShape) else { return try fallback.run(context) }
+        let include = !isMax && context.int("count_include_pad", default: 0) != 0
+        var data = Data(count: count * 4)
+        let g = FastGeometry.plane(geo)
+        let status = x.data.withUnsafeBytes { xr in
+            data.withUnsafeMutableBytes { yr in
+                g.withUnsafeBufferPointer { gp in
+                    ckiln_pool2d(
+                        Int32(CKILN_ISA_AUTO), xr.bindMemory(to: Float.self).baseAddress,
+                        dims[0] * dims[1], gp.baseAddress, isMax ? 0 : 1, include ? 1 : 0,
+                        yr.bindMemory(to: Float.self).baseAddress)
+                }
+            }
+        }
+        guard status == 0 else { return try fallback.run(context) }
+        return [.tensor(Tensor(elementType: .float32, shape: outShape, data: data))]
+    }
+}
+
+extension FastOps {
+    /// Wraps BatchNormalization, MaxPool and AveragePool with their float32 fast paths and
+    /// registers the kernels of the fused nodes `PlanFusion` creates.
+    static func installFused(into registry: inout OpRegistry, kernels: NNKernels) {
+        PlanFusion.installOps(into: &registry, kernels: kernels)
+        if let f = registry.lookup(domain: "", opType: "BatchNormalization") {
+            registry.register(FastBatchNormalization(fallback: f))
+        }
+        if let f = registry.lookup(domain: "", opType: "MaxPool") {
+            registry.register(FastPool(fallback: f, isMax: true))
+        }
+        if let f = registry.lookup(domain: "", opType: "AveragePool") {
+            registry.register(FastPool(fallback: f, isMax: false))
+        }
+    }
+}
