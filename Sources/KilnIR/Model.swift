@@ -20,6 +20,10 @@ public struct Model: Sendable, Equatable {
     public var metadata: [MetadataEntry]
     public var graph: Graph
     public var functions: [Function]
+    /// Training graphs and bindings (ONNX `training_info`), kept verbatim.
+    public var trainingInfo: [TrainingInfo] = []
+    /// Devices the model is configured for (ONNX `configuration`, IR 11+).
+    public var deviceConfigurations: [DeviceConfiguration] = []
 
     public init(
         irVersion: Int64 = 10, opsetImports: [OpsetImport] = [OpsetImport(domain: "", version: 21)],
@@ -43,6 +47,37 @@ public struct Model: Sendable, Equatable {
     public func opsetVersion(for domain: String) -> Int64? {
         let d = domain == "ai.onnx" ? "" : domain
         return opsetImports.first { ($0.domain == "ai.onnx" ? "" : $0.domain) == d }?.version
+    }
+}
+
+/// ONNX `TrainingInfoProto`: how to initialize and update the model's state when training.
+public struct TrainingInfo: Sendable, Equatable {
+    public var initialization: Graph?
+    public var algorithm: Graph?
+    public var initializationBinding: [MetadataEntry]
+    public var updateBinding: [MetadataEntry]
+
+    public init(
+        initialization: Graph? = nil, algorithm: Graph? = nil,
+        initializationBinding: [MetadataEntry] = [], updateBinding: [MetadataEntry] = []
+    ) {
+        self.initialization = initialization
+        self.algorithm = algorithm
+        self.initializationBinding = initializationBinding
+        self.updateBinding = updateBinding
+    }
+}
+
+/// ONNX `DeviceConfigurationProto`: a named set of devices for distributed execution.
+public struct DeviceConfiguration: Sendable, Equatable {
+    public var name: String
+    public var numDevices: Int32
+    public var devices: [String]
+
+    public init(name: String, numDevices: Int32, devices: [String]) {
+        self.name = name
+        self.numDevices = numDevices
+        self.devices = devices
     }
 }
 

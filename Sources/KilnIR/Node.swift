@@ -1,3 +1,5 @@
+import Foundation
+
 /// One operator application. Inputs and outputs are value names; an empty name marks an omitted
 /// optional input or output. Attributes keep their file order; use `attribute(_:)` to look up.
 public struct Node: Sendable, Equatable {
@@ -12,6 +14,9 @@ public struct Node: Sendable, Equatable {
     public var attributes: [Attribute]
     public var docString: String
     public var metadata: [MetadataEntry]
+    /// ONNX `NodeDeviceConfigurationProto` messages (sharding for distributed execution), kept
+    /// as their serialized protobuf bytes: Kiln does not interpret them, only carries them.
+    public var deviceConfigurations: [Data] = []
 
     public init(
         name: String = "", opType: String, domain: String = "", overload: String = "",

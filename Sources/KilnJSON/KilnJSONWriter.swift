@@ -140,6 +140,38 @@ struct ModelEncoder {
             }
             o.append(("functions", .array(fs)))
         }
+        if !m.trainingInfo.isEmpty {
+            var ts: [JSONValue] = []
+            for (i, t) in m.trainingInfo.enumerated() {
+                var x: Members = []
+                if let g = t.initialization {
+                    x.append(("initialization", try graph(g, path: "$.trainingInfo[\(i)].initialization")))
+                }
+                if let g = t.algorithm {
+                    x.append(("algorithm", try graph(g, path: "$.trainingInfo[\(i)].algorithm")))
+                }
+                if !t.initializationBinding.isEmpty {
+                    x.append(("initializationBinding", .array(t.initializationBinding.map(entry))))
+                }
+                if !t.updateBinding.isEmpty {
+                    x.append(("updateBinding", .array(t.updateBinding.map(entry))))
+                }
+                ts.append(.object(x))
+            }
+            o.append(("trainingInfo", .array(ts)))
+        }
+        if !m.deviceConfigurations.isEmpty {
+            o.append((
+                "deviceConfigurations",
+                .array(
+                    m.deviceConfigurations.map { d in
+                        .object([
+                            ("name", .string(d.name)), ("numDevices", int(Int64(d.numDevices))),
+                            ("devices", strings(d.devices)),
+                        ])
+                    })
+            ))
+        }
         return o
     }
 
@@ -225,6 +257,13 @@ struct ModelEncoder {
             }
             optional(&o, "docString", n.docString)
             metadata(&o, n.metadata)
+            if !n.deviceConfigurations.isEmpty {
+                // Serialized ONNX NodeDeviceConfigurationProto messages, carried verbatim.
+                o.append((
+                    "deviceConfigurations",
+                    .array(n.deviceConfigurations.map { .string($0.base64EncodedString()) })
+                ))
+            }
             out.append(.object(o))
         }
         return out

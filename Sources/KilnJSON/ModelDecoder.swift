@@ -19,6 +19,7 @@ struct ModelDecoder {
     private static let modelKeys: Set<String> = [
         "format", "version", "sidecar", "irVersion", "producerName", "producerVersion", "domain",
         "modelVersion", "docString", "metadata", "opsetImports", "graph", "functions",
+        "trainingInfo", "deviceConfigurations",
     ]
 
     mutating func decode(_ root: JSONValue) throws -> Model {
@@ -74,6 +75,29 @@ struct ModelDecoder {
             graph: Graph())
         model.graph = try graph(try f.required("graph"), at: f.path("graph"))
         model.functions = try f.array("functions").map { try function($0.value, at: $0.path) }
+        model.trainingInfo = try f.array("trainingInfo").map { item in
+            let t = try JSONFields(
+                item.value, at: item.path, what: "a training info entry",
+                allowed: ["initialization", "algorithm", "initializationBinding", "updateBinding"])
+            return TrainingInfo(
+                initialization: try t["initialization"].map {
+                    try graph($0, at: t.path("initialization"))
+                },
+                algorithm: try t["algorithm"].map { try graph($0, at: t.path("algorithm")) },
+                initializationBinding: try metadata(t, key: "initializationBinding"),
+                updateBinding: try metadata(t, key: "updateBinding"))
+        }
+        model.deviceConfigurations = try f.array("deviceConfigurations").map { item in
+            let d = try JSONFields(
+                item.value, at: item.path, what: "a device configuration",
+                allowed: ["name", "numDevices", "devices"])
+            let n = try d.int64("numDevices")
+            guard let count = Int32(exactly: n) else {
+                throw JSONFields.error("numDevices \(n) is out of range", at: d.path("numDevices"))
+            }
+            return DeviceConfiguration(
+                name: try d.string("name"), numDevices: count, devices: try d.strings("devices"))
+        }
         return model
     }
 
@@ -150,7 +174,7 @@ struct ModelDecoder {
 
     private static let nodeKeys: Set<String> = [
         "name", "opType", "domain", "overload", "inputs", "outputs", "attributes", "docString",
-        "metadata",
+        "metadata", "deviceConfigurations",
     ]
 
     private mutating func nodes(_ parent: JSONFields) throws -> [Node] {
@@ -175,6 +199,15 @@ struct ModelDecoder {
                 inputs: try f.strings("inputs"), outputs: try f.strings("outputs"),
                 docString: try f.string("docString"), metadata: try metadata(f))
             n.attributes = try f.array("attributes").map { try attribute($0.value, at: $0.path) }
+            n.deviceConfigurations = try f.array("deviceConfigurations").map { item in
+                let text = try Scalar.string(item.value, at: item.path)
+                guard let bytes = Data(base64Encoded: text) else {
+                    throw JSONFields.error(
+                        "expected base64 (a serialized ONNX NodeDeviceConfigurationProto)",
+                        at: item.path)
+                }
+                return bytes
+            }
             out.append(n)
         }
         return out

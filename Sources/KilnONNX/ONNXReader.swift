@@ -100,12 +100,28 @@ struct ImportContext {
         let graph = try self.graph(p.graph, path: "main", payloads: payloads)
         var functions: [Function] = []
         for f in p.functions { functions.append(try function(f)) }
-        return Model(
+        var trainingInfo: [TrainingInfo] = []
+        for (i, t) in p.trainingInfo.enumerated() {
+            trainingInfo.append(
+                TrainingInfo(
+                    initialization: t.hasInitialization
+                        ? try self.graph(t.initialization, path: "training_info[\(i)].initialization") : nil,
+                    algorithm: t.hasAlgorithm
+                        ? try self.graph(t.algorithm, path: "training_info[\(i)].algorithm") : nil,
+                    initializationBinding: t.initializationBinding.map(metadata),
+                    updateBinding: t.updateBinding.map(metadata)))
+        }
+        var model = Model(
             irVersion: p.irVersion,
             opsetImports: p.opsetImport.map { OpsetImport(domain: $0.domain, version: $0.version) },
             producerName: p.producerName, producerVersion: p.producerVersion, domain: p.domain,
             modelVersion: p.modelVersion, docString: p.docString,
             metadata: p.metadataProps.map(metadata), graph: graph, functions: functions)
+        model.trainingInfo = trainingInfo
+        model.deviceConfigurations = p.configuration.map {
+            DeviceConfiguration(name: $0.name, numDevices: $0.numDevices, devices: $0.device)
+        }
+        return model
     }
 
     func metadata(_ e: Onnx_StringStringEntryProto) -> MetadataEntry {
@@ -155,6 +171,7 @@ struct ImportContext {
             inputs: p.input, outputs: p.output, docString: p.docString,
             metadata: p.metadataProps.map(metadata))
         let label = n.label(index: index)
+        n.deviceConfigurations = try p.deviceConfigurations.map { try $0.serializedBytes() }
         do {
             n.attributes = try p.attribute.map { try attribute($0, graphPath: graphPath + "/" + label) }
         } catch var e as KilnError {

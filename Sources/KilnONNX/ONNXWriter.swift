@@ -159,6 +159,21 @@ struct ExportContext {
         p.metadataProps = m.metadata.map(entry)
         p.graph = try graph(m.graph, includeInitializers: includeInitializers)
         p.functions = try m.functions.map(function)
+        p.trainingInfo = try m.trainingInfo.map { t in
+            var x = Onnx_TrainingInfoProto()
+            if let g = t.initialization { x.initialization = try graph(g) }
+            if let g = t.algorithm { x.algorithm = try graph(g) }
+            x.initializationBinding = t.initializationBinding.map(entry)
+            x.updateBinding = t.updateBinding.map(entry)
+            return x
+        }
+        p.configuration = m.deviceConfigurations.map { d in
+            var x = Onnx_DeviceConfigurationProto()
+            x.name = d.name
+            x.numDevices = d.numDevices
+            x.device = d.devices
+            return x
+        }
         return p
     }
 
@@ -202,6 +217,16 @@ struct ExportContext {
         p.attribute = try n.attributes.map(attribute)
         if !n.docString.isEmpty { p.docString = n.docString }
         p.metadataProps = n.metadata.map(entry)
+        p.deviceConfigurations = try n.deviceConfigurations.map { bytes in
+            do {
+                return try Onnx_NodeDeviceConfigurationProto(serializedBytes: bytes)
+            } catch {
+                throw KilnError(
+                    .malformedInput,
+                    "node '\(n.name)' has a device configuration that is not a valid NodeDeviceConfigurationProto",
+                    at: .init(node: n.name))
+            }
+        }
         return p
     }
 

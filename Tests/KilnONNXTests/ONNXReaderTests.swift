@@ -2,6 +2,7 @@ import Foundation
 import KilnIR
 import KilnTestSupport
 import SwiftProtobuf
+import KilnJSON
 import Testing
 
 @testable import KilnONNX
@@ -66,12 +67,36 @@ func featureModel(bigWeights: Int = 5000) -> Model {
                     Attribute(name: "alpha", value: .float(0), referenceName: "alpha")
                 ])
         ], opsetImports: [OpsetImport(domain: "", version: 18)])
-    return Model(
+    var nodeWithDevices = graph.nodes[1]
+    var sharding = Onnx_NodeDeviceConfigurationProto()
+    sharding.configurationID = "cfg"
+    sharding.pipelineStage = 2
+    nodeWithDevices.deviceConfigurations = [(try? sharding.serializedBytes()) ?? Data()]
+    var g2 = graph
+    g2.nodes[1] = nodeWithDevices
+    var model = Model(
         irVersion: 9,
         opsetImports: [OpsetImport(domain: "", version: 18), OpsetImport(domain: "my.domain", version: 1)],
         producerName: "kiln-tests", producerVersion: "1", domain: "ai.kiln", modelVersion: 3,
         docString: "model doc", metadata: [MetadataEntry(key: "author", value: "kiln")],
-        graph: graph, functions: [fn])
+        graph: g2, functions: [fn])
+    model.trainingInfo = [
+        TrainingInfo(
+            initialization: Graph(name: "init"), algorithm: nil,
+            initializationBinding: [MetadataEntry(key: "W", value: "W0")],
+            updateBinding: [MetadataEntry(key: "W", value: "W1")])
+    ]
+    model.deviceConfigurations = [DeviceConfiguration(name: "cfg", numDevices: 2, devices: ["a", "b"])]
+    return model
+}
+
+@Test func featureModelRoundTripsThroughKilnJSON() throws {
+    let model = featureModel()
+    let (json, sidecar) = try KilnJSONWriter().write(model, sidecarName: "m.bin")
+    let back = try KilnJSONReader().read(json) { _ in sidecar ?? Data() }
+    let same = back == model
+    #expect(same)
+    #expect(try ONNXWriter().serialize(back) == ONNXWriter().serialize(model))
 }
 
 @Test func featureModelRoundTrips() throws {
