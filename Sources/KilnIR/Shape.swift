@@ -88,6 +88,11 @@ public struct ValueInfo: Sendable, Hashable {
     public var type: ValueType?
     public var docString: String
     public var metadata: [MetadataEntry]
+    /// ONNX `TypeProto.denotation` of the value's type (e.g. `TENSOR`, `IMAGE`), or empty.
+    public var typeDenotation: String = ""
+    /// ONNX per-dimension `denotation`s of a tensor type (e.g. `DATA_BATCH`), one per dim, or
+    /// empty when none is set.
+    public var dimDenotations: [String] = []
 
     public init(
         name: String, type: ValueType?, docString: String = "", metadata: [MetadataEntry] = []

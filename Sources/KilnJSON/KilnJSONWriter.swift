@@ -308,6 +308,8 @@ struct ModelEncoder {
     private func valueInfo(_ v: ValueInfo) -> JSONValue {
         var o: Members = [("name", .string(v.name))]
         if let t = v.type { o.append(("type", valueType(t))) }
+        optional(&o, "typeDenotation", v.typeDenotation)
+        if !v.dimDenotations.isEmpty { o.append(("dimDenotations", strings(v.dimDenotations))) }
         optional(&o, "docString", v.docString)
         metadata(&o, v.metadata)
         return .object(o)

@@ -270,12 +270,15 @@ struct ModelDecoder {
     private func valueInfo(_ v: JSONValue, at path: String) throws -> ValueInfo {
         let f = try JSONFields(
             v, at: path, what: "a value declaration",
-            allowed: ["name", "type", "docString", "metadata"])
+            allowed: ["name", "type", "docString", "metadata", "typeDenotation", "dimDenotations"])
         var type: ValueType?
         if let t = f["type"] { type = try valueType(t, at: f.path("type")) }
-        return ValueInfo(
+        var info = ValueInfo(
             name: try f.requiredString("name"), type: type, docString: try f.string("docString"),
             metadata: try metadata(f))
+        info.typeDenotation = try f.string("typeDenotation")
+        info.dimDenotations = try f.strings("dimDenotations")
+        return info
     }
 
     private static let typeKinds = [

@@ -182,9 +182,15 @@ struct ImportContext {
     }
 
     func valueInfo(_ p: Onnx_ValueInfoProto) throws -> ValueInfo {
-        ValueInfo(
+        var v = ValueInfo(
             name: p.name, type: p.hasType ? try valueType(p.type, value: p.name) : nil,
             docString: p.docString, metadata: p.metadataProps.map(metadata))
+        v.typeDenotation = p.type.denotation
+        var dims: [Onnx_TensorShapeProto.Dimension] = []
+        if case .tensorType(let t)? = p.type.value { dims = t.shape.dim }
+        if case .sparseTensorType(let t)? = p.type.value { dims = t.shape.dim }
+        if dims.contains(where: { !$0.denotation.isEmpty }) { v.dimDenotations = dims.map(\.denotation) }
+        return v
     }
 
     func elementType(_ code: Int32, value: String) throws -> ElementType {

@@ -233,7 +233,28 @@ struct ExportContext {
     func valueInfo(_ v: ValueInfo) -> Onnx_ValueInfoProto {
         var p = Onnx_ValueInfoProto()
         p.name = v.name
-        if let t = v.type { p.type = typeProto(t) }
+        if let t = v.type {
+            p.type = typeProto(t)
+            if !v.typeDenotation.isEmpty { p.type.denotation = v.typeDenotation }
+            if !v.dimDenotations.isEmpty {
+                func denote(_ shape: inout Onnx_TensorShapeProto) {
+                    for i in shape.dim.indices where i < v.dimDenotations.count
+                        && !v.dimDenotations[i].isEmpty
+                    {
+                        shape.dim[i].denotation = v.dimDenotations[i]
+                    }
+                }
+                switch p.type.value {
+                case .tensorType(var x)?:
+                    denote(&x.shape)
+                    p.type.value = .tensorType(x)
+                case .sparseTensorType(var x)?:
+                    denote(&x.shape)
+                    p.type.value = .sparseTensorType(x)
+                default: break
+                }
+            }
+        }
         if !v.docString.isEmpty { p.docString = v.docString }
         p.metadataProps = v.metadata.map(entry)
         return p

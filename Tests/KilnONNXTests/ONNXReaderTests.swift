@@ -74,6 +74,8 @@ func featureModel(bigWeights: Int = 5000) -> Model {
     nodeWithDevices.deviceConfigurations = [(try? sharding.serializedBytes()) ?? Data()]
     var g2 = graph
     g2.nodes[1] = nodeWithDevices
+    g2.inputs[0].typeDenotation = "TENSOR"
+    g2.inputs[0].dimDenotations = ["DATA_BATCH", ""]
     var model = Model(
         irVersion: 9,
         opsetImports: [OpsetImport(domain: "", version: 18), OpsetImport(domain: "my.domain", version: 1)],
