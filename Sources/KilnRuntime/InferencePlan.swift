@@ -54,7 +54,7 @@ public struct InferencePlan: Sendable {
     public init(model: Model, options: InferenceOptions = .init()) throws {
         self.options = options
         var model = options.foldConstants
-            ? try Bench.precomputeConstants(model, registry: options.registry) : model
+            ? try PlanConstantFolding.fold(model, registry: options.registry) : model
         if options.fuseOperators {
             model = try PlanFusion.fuse(model, registry: options.registry)
         }
