@@ -2,9 +2,6 @@ import Foundation
 import KilnTestSupport
 import Testing
 
-extension Tag {
-    @Tag static var interop: Self
-}
 
 /// The `kiln` binary for heavy runs: `$KILN_BINARY` (CI points it at a release build), else the
 /// debug binary beside the tests.

@@ -103,6 +103,3 @@ import Testing
     }
 }
 
-extension Tag {
-    @Tag static var conformance: Self
-}

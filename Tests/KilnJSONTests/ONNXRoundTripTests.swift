@@ -6,9 +6,6 @@ import Testing
 
 @testable import KilnJSON
 
-extension Tag {
-    @Tag static var conformance: Self
-}
 
 /// ONNX → Kiln JSON → ONNX is exact: the IR read back from JSON equals the IR read from
 /// ONNX, and Kiln's ONNX writer produces the same bytes from both.

@@ -5,10 +5,6 @@ import Testing
 
 @testable import KilnONNX
 
-extension Tag {
-    @Tag static var interop: Self
-    @Tag static var conformance: Self
-}
 
 /// Import → export → import gives the same IR for every model of the conformance suite.
 @Test(.tags(.conformance)) func everyConformanceModelRoundTripsInIR() throws {

@@ -7,9 +7,6 @@ import Testing
 
 @testable import KilnONNX
 
-extension Tag {
-    @Tag static var conformance: Tag
-}
 
 /// The ONNX operator conformance suite (`../shared/conformance/onnx-node`) against the committed
 /// list of passing cases. A listed case that no longer passes fails the test; newly passing
