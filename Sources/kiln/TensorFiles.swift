@@ -34,7 +34,7 @@ enum TensorFiles {
         var feeds: [String: Value] = [:]
         let expected = graph.runtimeInputs.map(\.name)
         for spec in specs {
-            if let eq = spec.firstIndex(of: "="), !spec.hasSuffix(".npz") || spec[..<eq].count > 0 {
+            if let eq = spec.firstIndex(of: "=") {
                 let name = String(spec[..<eq])
                 let file = String(spec[spec.index(after: eq)...])
                 guard !name.isEmpty, !file.isEmpty else {
