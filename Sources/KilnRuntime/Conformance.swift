@@ -34,14 +34,16 @@ public enum Conformance {
 
     /// Runs the case in `directory`.
     ///
-    /// Graph inputs whose data file is absent are fed as absent optionals when declared
-    /// optional; otherwise the case is `unsupported` (sequence data is not stored). Outputs
-    /// without a data file are computed but not compared. Errors with code `unsupportedOp` or
-    /// `unsupportedFeature` make the case `unsupported`; every other error is a failure.
+    /// `loadValue` reads one data file given the declared type of the input or output it
+    /// stores (a `TensorProto`, `SequenceProto`, `OptionalProto` or `MapProto`). Graph inputs
+    /// whose data file is absent are fed as absent optionals when declared optional; otherwise
+    /// the case is `unsupported`. Outputs without a data file are computed but not compared.
+    /// Errors with code `unsupportedOp` or `unsupportedFeature` make the case `unsupported`;
+    /// every other error is a failure.
     public static func runCase(
         directory: URL,
         loadModel: (URL) throws -> Model,
-        loadTensor: (URL) throws -> Tensor,
+        loadValue: (URL, ValueType?) throws -> DataValue,
         options: InferenceOptions = .init()
     ) -> CaseResult {
         let name = directory.lastPathComponent
@@ -54,24 +56,23 @@ public enum Conformance {
             for (j, info) in model.graph.runtimeInputs.enumerated() {
                 let url = data.appendingPathComponent("input_\(j).pb")
                 if fm.fileExists(atPath: url.path) {
-                    feeds[info.name] = .tensor(try loadTensor(url))
+                    feeds[info.name] = try Value(try loadValue(url, info.type))
                 } else if case .optional? = info.type {
                     feeds[info.name] = Value.none
                 } else {
                     return CaseResult(
                         name: name, outcome: .unsupported,
-                        reason: "input \(j) ('\(info.name)') has no data file (sequence or map)")
+                        reason: "input \(j) ('\(info.name)') has no data file")
                 }
             }
             let outputs = try plan.run(feeds)
             for (j, info) in model.graph.outputs.enumerated() {
                 let url = data.appendingPathComponent("output_\(j).pb")
                 guard fm.fileExists(atPath: url.path) else { continue }
-                let expected = try loadTensor(url)
-                guard case .tensor(let got)? = outputs[info.name] else {
+                let expected = try Value(try loadValue(url, info.type))
+                guard let got = outputs[info.name] else {
                     return CaseResult(
-                        name: name, outcome: .fail,
-                        reason: "output '\(info.name)' is not a tensor")
+                        name: name, outcome: .fail, reason: "output '\(info.name)' was not produced")
                 }
                 if let problem = compare(got: got, expected: expected) {
                     return CaseResult(
@@ -92,7 +93,7 @@ public enum Conformance {
     public static func runAll(
         folder: URL,
         loadModel: (URL) throws -> Model,
-        loadTensor: (URL) throws -> Tensor,
+        loadValue: (URL, ValueType?) throws -> DataValue,
         options: InferenceOptions = .init(),
         include: (String) -> Bool = { _ in true }
     ) throws -> [CaseResult] {
@@ -108,10 +109,40 @@ public enum Conformance {
             else { continue }
             out.append(
                 runCase(
-                    directory: dir, loadModel: loadModel, loadTensor: loadTensor,
+                    directory: dir, loadModel: loadModel, loadValue: loadValue,
                     options: options))
         }
         return out
+    }
+
+    /// Applies the pass rule to runtime values: tensors as below, sequences element by element
+    /// (same length), and an absent optional equals only an absent optional.
+    public static func compare(got: Value, expected: Value) -> String? {
+        switch (got, expected) {
+        case (.tensor(let g), .tensor(let x)):
+            return compare(got: g, expected: x)
+        case (.sequence(let g), .sequence(let x)):
+            guard g.count == x.count else {
+                return "sequence of \(g.count) tensors, expected \(x.count)"
+            }
+            for i in 0..<g.count {
+                if let problem = compare(got: g[i], expected: x[i]) {
+                    return "sequence element \(i): \(problem)"
+                }
+            }
+            return nil
+        case (.none, .none):
+            return nil
+        default:
+            func kind(_ v: Value) -> String {
+                switch v {
+                case .tensor: return "a tensor"
+                case .sequence: return "a sequence"
+                case .none: return "an absent optional"
+                }
+            }
+            return "got \(kind(got)), expected \(kind(expected))"
+        }
     }
 
     /// Applies the pass rule; returns `nil` on a match, else what differs.

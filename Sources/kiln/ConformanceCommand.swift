@@ -49,7 +49,7 @@ struct ConformanceCommand: ParsableCommand {
             for f in folders {
                 results += try Conformance.runAll(
                     folder: f, loadModel: { try ONNXReader().read(contentsOf: $0) },
-                    loadTensor: { try ONNXTensorFile.read(contentsOf: $0) },
+                    loadValue: { try ONNXValueFile.read(contentsOf: $0, declared: $1) },
                     include: { name in filter.map { name.contains($0) } ?? true })
             }
             var total = Counts()

@@ -75,13 +75,21 @@ struct OutputSummary: Encodable {
     var min: Double?
     var max: Double?
     var mean: Double?
+    /// For a sequence output: the shape of each element.
+    var elementShapes: [[Int64]]?
 
     init(name: String, value: Value) {
         self.name = name
         guard let t = value.tensor else {
-            elementType = value == .none ? "none" : "sequence"
             shape = []
             first = []
+            if case .sequence(let ts) = value {
+                elementType = "sequence<\(ts.first?.elementType.name ?? "?")>"
+                shape = [Int64(ts.count)]
+                elementShapes = ts.map(\.shape)
+            } else {
+                elementType = "none"
+            }
             return
         }
         elementType = t.elementType.name
@@ -99,6 +107,11 @@ struct OutputSummary: Encodable {
         var s = "\(name): \(elementType)\(shapeText)"
         if let min, let max, let mean {
             s += String(format: "  min %.6g  max %.6g  mean %.6g", min, max, mean)
+        }
+        if let elementShapes {
+            s += "  elements: "
+                + elementShapes.prefix(8).map { "[" + $0.map(String.init).joined(separator: ",") + "]" }
+                .joined(separator: " ") + (elementShapes.count > 8 ? " ..." : "")
         }
         if !first.isEmpty {
             s += "\n  " + first.map { String(format: "%.6g", $0) }.joined(separator: " ")

@@ -2,22 +2,27 @@ import Foundation
 import KilnIR
 import KilnONNX
 import KilnOps
+import KilnRuntime
 
 /// Input feeding for `run`, `diff` and `bench`: `NAME=FILE` pairs or a whole `.npz`.
 enum TensorFiles {
-    /// Reads one tensor from `.npy` or ONNX `.pb`.
-    static func readTensor(_ path: String, name: String) throws -> Tensor {
+    /// Reads one input value from `.npy` or an ONNX `.pb` data file. A `.pb` is read as the
+    /// message of the input's declared type (`TensorProto`, `SequenceProto`, `OptionalProto`).
+    static func readValue(_ path: String, name: String, declared: ValueType?) throws -> Value {
         let url = URL(fileURLWithPath: path)
         do {
             switch url.pathExtension.lowercased() {
             case "npy":
                 var t = try NumPyFiles.decode(try MappedFile.map(url), name: name)
                 t.name = name
-                return t
+                return .tensor(t)
             case "pb":
-                var t = try ONNXTensorFile.read(contentsOf: url)
-                t.name = name
-                return t
+                let data = try ONNXValueFile.read(contentsOf: url, declared: declared)
+                if case .tensor(var t) = data {
+                    t.name = name
+                    return .tensor(t)
+                }
+                return try Value(data)
             default:
                 throw KilnError(.usage, "unknown tensor file type; use .npy, .npz or .pb")
             }
@@ -33,6 +38,8 @@ enum TensorFiles {
     static func feeds(_ specs: [String], graph: Graph) throws -> [String: Value] {
         var feeds: [String: Value] = [:]
         let expected = graph.runtimeInputs.map(\.name)
+        let declared = Dictionary(
+            graph.runtimeInputs.map { ($0.name, $0.type) }, uniquingKeysWith: { a, _ in a })
         for spec in specs {
             if let eq = spec.firstIndex(of: "=") {
                 let name = String(spec[..<eq])
@@ -40,7 +47,7 @@ enum TensorFiles {
                 guard !name.isEmpty, !file.isEmpty else {
                     throw KilnError(.usage, "--input '\(spec)' must be NAME=FILE or FILE.npz")
                 }
-                feeds[name] = .tensor(try readTensor(file, name: name))
+                feeds[name] = try readValue(file, name: name, declared: declared[name] ?? nil)
             } else if spec.lowercased().hasSuffix(".npz") {
                 let url = URL(fileURLWithPath: spec)
                 do {
@@ -57,7 +64,7 @@ enum TensorFiles {
                         .usage,
                         "--input '\(spec)' has no NAME= but the model has \(expected.count) inputs (\(expected.joined(separator: ", ")))")
                 }
-                feeds[only] = .tensor(try readTensor(spec, name: only))
+                feeds[only] = try readValue(spec, name: only, declared: declared[only] ?? nil)
             }
         }
         return feeds

@@ -17,12 +17,6 @@ struct ConformanceTests {
     static let listURL = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().appendingPathComponent("conformance-passing.txt")
 
-    static func loadTensor(_ url: URL) throws -> Tensor {
-        let proto = try Onnx_TensorProto(serializedBytes: try Data(contentsOf: url))
-        let context = ImportContext(options: .init(), externalDataRoot: nil, payloads: [:])
-        return try context.tensor(proto)
-    }
-
     @Test func onnxNodeSuite() throws {
         guard let root = Fixtures.conformance else {
             Fixtures.skip("onnxNodeSuite", "../shared/conformance is absent")
@@ -38,7 +32,7 @@ struct ConformanceTests {
         let results = try Conformance.runAll(
             folder: folder,
             loadModel: { try ONNXReader().read(contentsOf: $0) },
-            loadTensor: Self.loadTensor,
+            loadValue: { try ONNXValueFile.read(contentsOf: $0, declared: $1) },
             include: { name in filter.map { name.contains($0) } ?? true })
         let passing = Set(results.filter { $0.outcome == .pass }.map(\.name))
         let counts = Dictionary(grouping: results, by: \.outcome).mapValues(\.count)

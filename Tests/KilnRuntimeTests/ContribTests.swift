@@ -119,7 +119,7 @@ import Testing
         let results = try Conformance.runAll(
             folder: root.appendingPathComponent("onnx-node"),
             loadModel: { try ONNXReader().read(contentsOf: $0) },
-            loadTensor: { try ONNXTensorFile.read(contentsOf: $0) },
+            loadValue: { try ONNXValueFile.read(contentsOf: $0, declared: $1) },
             include: { name in prefixes.contains { name.hasPrefix($0) } })
         #expect(results.count == 15)
         for r in results {

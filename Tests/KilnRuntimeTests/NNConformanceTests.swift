@@ -26,12 +26,6 @@ import Testing
         "test_maxunpool", "test_basic_conv", "test_convtranspose", "test_basic_deform",
     ]
 
-    static func loadTensor(_ url: URL) throws -> Tensor {
-        let proto = try Onnx_TensorProto(serializedBytes: try Data(contentsOf: url))
-        let context = ImportContext(options: .init(), externalDataRoot: nil, payloads: [:])
-        return try context.tensor(proto)
-    }
-
     static func run(registry: OpRegistry) throws -> [Conformance.CaseResult]? {
         guard let root = Fixtures.conformance else { return nil }
         let folder = root.appendingPathComponent("onnx-node")
@@ -40,7 +34,7 @@ import Testing
         return try Conformance.runAll(
             folder: folder,
             loadModel: { try ONNXReader().read(contentsOf: $0) },
-            loadTensor: loadTensor,
+            loadValue: { try ONNXValueFile.read(contentsOf: $0, declared: $1) },
             options: .init(registry: registry),
             include: { name in
                 prefixes.contains { name.hasPrefix($0) }

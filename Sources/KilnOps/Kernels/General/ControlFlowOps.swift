@@ -25,6 +25,45 @@ enum ControlFlowOps {
         return try Tensor.concatenate(parts, axis: 0)
     }
 
+    /// `SequenceMap`: runs `body` once per element of the input sequence; additional inputs
+    /// that are sequences (of the same length) contribute their i-th element, tensors are passed
+    /// whole. Each body output is collected into one output sequence.
+    static func sequenceMap(_ c: KernelContext) throws -> [Value] {
+        let body = try graphAttr(c, "body")
+        let first = try sequence(c, 0)
+        var extras: [Value] = []
+        for i in 1..<max(1, c.inputs.count) {
+            guard let v = c.inputs[i] else { throw c.fail("additional input \(i) is missing") }
+            if case .sequence(let s) = v, s.count != first.count {
+                throw c.fail(
+                    "additional sequence input \(i) has \(s.count) elements, expected \(first.count)")
+            }
+            if case .none = v { throw c.fail("additional input \(i) is an absent optional") }
+            extras.append(v)
+        }
+        guard body.inputs.count == 1 + extras.count else {
+            throw c.fail(
+                "body takes \(body.inputs.count) inputs but the node supplies \(1 + extras.count)")
+        }
+        let run = try runner(c)
+        var outputs = Array(repeating: [Tensor](), count: body.outputs.count)
+        for i in 0..<first.count {
+            var args: [Value] = [.tensor(first[i])]
+            for e in extras {
+                if case .sequence(let s) = e { args.append(.tensor(s[i])) } else { args.append(e) }
+            }
+            let results = try run(body, args)
+            guard results.count == outputs.count else {
+                throw c.fail("body produced \(results.count) outputs, expected \(outputs.count)")
+            }
+            for (j, r) in results.enumerated() {
+                guard let t = r.tensor else { throw c.fail("body output \(j) is not a tensor") }
+                outputs[j].append(t)
+            }
+        }
+        return outputs.map { .sequence($0) }
+    }
+
     static let all: [any OpDefinition] = [
         ClosureOp("If") { c in
             let cond = try c.tensor(0).elements(as: Bool.self)
@@ -34,6 +73,7 @@ enum ControlFlowOps {
         },
         ClosureOp("Loop") { c in try loop(c) },
         ClosureOp("Scan") { c in try scan(c) },
+        ClosureOp("SequenceMap") { c in try sequenceMap(c) },
         ClosureOp("SequenceEmpty") { _ in [.sequence([])] },
         ClosureOp("SequenceConstruct") { c in [.sequence(try c.allTensors())] },
         ClosureOp("SequenceLength") { c in
