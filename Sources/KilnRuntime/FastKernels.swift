@@ -60,7 +60,12 @@ extension NNKernels {
                         code, x, w, bias, images, channels, gp.baseAddress, CInt(CKILN_ACT_NONE),
                         0, 0, y) == 0
                 }
-            })
+            },
+            int16Gemm: { m, n, k, a, lda, b, c, ldc in
+                ckiln_qgemm_s16(code, m, n, k, a, lda, b, c, ldc)
+            },
+            mlasLogistic: { x, n in ckiln_mlas_logistic(code, x, n) },
+            mlasTanh: { x, n in ckiln_mlas_tanh(code, x, n) })
     }
 }
 

@@ -170,6 +170,8 @@ struct PlanStep: Sendable {
     let op: any OpDefinition
     let opsetVersion: Int64
     let subplans: [GraphPlan]
+    /// The op's kernel specialised to constant inputs at plan time (`PreparableOp`), if any.
+    var prepared: (any PreparedKernel)?
     /// Local values to release after this step.
     var release: [String] = []
 }
@@ -195,6 +197,13 @@ struct GraphPlan: Sendable {
         }
         initializers = inits
 
+        // Initializers a caller cannot override (not also declared as graph inputs) are the
+        // constants that prepared kernels may specialise to.
+        let declaredInputs = Set(g.inputs.map(\.name))
+        var constants: [String: Tensor] = [:]
+        for (name, v) in inits where !declaredInputs.contains(name) {
+            if case .tensor(let t) = v { constants[name] = t }
+        }
         var visible = outerNames
         visible.formUnion(g.inputs.map(\.name))
         visible.formUnion(inits.map(\.0))
@@ -220,9 +229,21 @@ struct GraphPlan: Sendable {
             }
             var clean = node
             clean.attributes.removeAll { $0.name == FunctionExpander.opsetAttribute }
+            var prepared: (any PreparedKernel)?
+            if let preparable = op as? any PreparableOp {
+                let inputs = clean.inputs.map { $0.isEmpty ? nil : constants[$0] }
+                do {
+                    prepared = try preparable.prepare(
+                        node: clean, opsetVersion: version, constants: inputs)
+                } catch var e as KilnError {
+                    if e.location.node == nil { e.location.node = label }
+                    throw e
+                }
+            }
             steps.append(
                 PlanStep(
-                    node: clean, label: label, op: op, opsetVersion: version, subplans: subplans))
+                    node: clean, label: label, op: op, opsetVersion: version, subplans: subplans,
+                    prepared: prepared))
             visible.formUnion(node.outputs.filter { !$0.isEmpty })
         }
 
@@ -290,7 +311,7 @@ struct GraphPlan: Sendable {
                 runSubgraph: runner, threads: options.threads)
             let outputs: [Value]
             do {
-                outputs = try step.op.run(context)
+                outputs = try step.prepared?.run(context) ?? step.op.run(context)
             } catch var e as KilnError {
                 if e.location.node == nil { e.location.node = step.label }
                 throw e

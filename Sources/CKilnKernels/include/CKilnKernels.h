@@ -77,6 +77,28 @@ int ckiln_depthwise_conv2d(int isa, const float *x, const float *w, const float 
 int ckiln_pool2d(int isa, const float *x, long planes, const long *geometry, int kind,
                  int countIncludePad, float *y);
 
+
+/// Number of int16 values `ckiln_qgemm_pack_b` writes for a K x N matrix: ceil(K/2) * N * 2.
+long ckiln_qgemm_packed_size(long K, long N);
+
+/// Packs row-major int16 B[K x N] (rows `ldb` apart) into the pair-interleaved layout of
+/// `ckiln_qgemm_s16`: dst[(q * N + j) * 2 + r] = B[2q + r][j], zero where 2q + r >= K.
+void ckiln_qgemm_pack_b(long K, long N, const int16_t *B, long ldb, int16_t *dst);
+
+/// Integer GEMM with 32-bit wrapping accumulation: C[M x N] = A[M x K] * B[K x N], A row-major
+/// int16 (rows `lda` apart), B packed by `ckiln_qgemm_pack_b`, C row-major int32 (rows `ldc`
+/// apart, overwritten). For quantized kernels: operands are 8-bit values minus their zero
+/// points. Single-threaded; callers split M or N.
+void ckiln_qgemm_s16(int isa, long M, long N, long K, const int16_t *A, long lda,
+                     const int16_t *Bpacked, int32_t *C, long ldc);
+
+
+/// onnxruntime's MLAS float32 logistic (`MlasComputeLogistic`) and tanh (`MlasComputeTanh`)
+/// approximations, in place over `n` values; bit-identical on every ISA path (and to Kiln's
+/// Swift `MlasMath`). NaN propagates.
+void ckiln_mlas_logistic(int isa, float *x, long n);
+void ckiln_mlas_tanh(int isa, float *x, long n);
+
 #ifdef __cplusplus
 }
 #endif

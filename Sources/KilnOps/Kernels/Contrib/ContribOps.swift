@@ -14,14 +14,18 @@ public enum ContribOps {
             QLinearBinary(add: true), QLinearBinary(add: false),
             QLinearUnary("QLinearSigmoid"), QLinearUnary("QLinearLeakyRelu"),
             QLinearGlobalAveragePool(), QLinearConcat(),
-            MatMulIntegerToFloat(), DynamicQuantizeMatMul(), DynamicQuantizeLSTM(),
+            MatMulIntegerToFloat(), DynamicQuantizeMatMul(),
             ContribAttention(), MultiHeadAttention(),
         ]
     }
 
-    /// The contrib ops built on `NNKernels` (FusedConv, FusedGemm, FusedMatMul), on `kernels`;
+    /// The contrib ops built on `NNKernels` (FusedConv, FusedGemm, FusedMatMul,
+    /// DynamicQuantizeLSTM), on `kernels`;
     /// a runtime with fast kernels registers these to replace the reference ones.
     public static func kernelOps(_ kernels: NNKernels) -> [any OpDefinition] {
-        [FusedConv(kernels: kernels), FusedGemm(kernels: kernels), FusedMatMul(kernels: kernels)]
+        [
+            FusedConv(kernels: kernels), FusedGemm(kernels: kernels), FusedMatMul(kernels: kernels),
+            DynamicQuantizeLSTM(kernels: kernels),
+        ]
     }
 }

@@ -7,26 +7,80 @@ import KilnIR
 /// ONNX LSTM; gates `i, o, f, c`), with scales and zero points per direction (`[dirs]`) or per
 /// gate column (`[dirs, 4·hidden]`). As in onnxruntime, the float operand of each product is
 /// quantized dynamically to uint8 from its own range: X once for the whole sequence, the
-/// hidden state once per step. Products are exact integers scaled to float:
+/// hidden state once per step. Products are exact integers scaled to float, and the biases
+/// are summed once and added after both products, as onnxruntime does:
 ///
-///     gates = (X_q − x_zp)·(W − w_zp) · x_s·w_s + (H_q − h_zp)·(R − r_zp) · h_s·r_s + Wb + Rb
+///     gates = (X_q − x_zp)·(W − w_zp) · x_s·w_s + (H_q − h_zp)·(R − r_zp) · h_s·r_s + (Wb + Rb)
 ///
-/// then the LSTM cell as in ONNX (peepholes, clip, input_forget, activations).
-public struct DynamicQuantizeLSTM: OpDefinition {
+/// then the LSTM cell as in ONNX (peepholes, clip, input_forget, activations). The op exists
+/// only in onnxruntime, so its definition is onnxruntime's computation: the default gate
+/// activations (Sigmoid, Tanh) are MLAS's float32 approximations (`MlasMath`), bit for bit;
+/// since the hidden state is re-quantized every step, exact functions would let one rounding
+/// difference grow into visible output drift.
+///
+/// Weights are converted (zero points removed, 16-bit, pair-interleaved for the integer GEMM)
+/// once per plan when they are constants (`PreparableOp`), else on each run.
+public struct DynamicQuantizeLSTM: PreparableOp {
     public var domain: String { "com.microsoft" }
     public var opType: String { "DynamicQuantizeLSTM" }
-    public init() {}
+    let kernels: NNKernels
+    public init(kernels: NNKernels = .reference) { self.kernels = kernels }
 
-    /// One direction's quantized weight: integer values (zero point removed) `[k, n]` and a
-    /// scale per column.
-    struct QuantWeight {
-        let values: [Int64]
-        let k: Int
-        let n: Int
+    /// One direction's quantized weight: `[k, n]` integers with the zero point removed, packed
+    /// for the integer GEMM, and a scale per column.
+    struct QuantWeight: Sendable {
+        let matrix: PackedInt16Matrix
         let scales: [Float]
     }
 
+    /// Weights converted at plan time.
+    struct Prepared: PreparedKernel {
+        let op: DynamicQuantizeLSTM
+        let w: [QuantWeight]
+        let r: [QuantWeight]
+        func run(_ context: KernelContext) throws -> [Value] {
+            try op.compute(context, prepared: (w, r))
+        }
+    }
+
     public func run(_ context: KernelContext) throws -> [Value] {
+        try compute(context, prepared: nil)
+    }
+
+    public func prepare(node: Node, opsetVersion: Int64, constants: [Tensor?]) throws
+        -> (any PreparedKernel)?
+    {
+        let needed = [1, 2, 8, 9, 10, 11]
+        guard needed.allSatisfy({ $0 < constants.count && constants[$0] != nil }) else {
+            return nil
+        }
+        let ctx = KernelContext(
+            node: node, opsetVersion: opsetVersion, inputs: constants.map { $0.map(Value.tensor) })
+        let (dirs, hidden) = try Self.directionsAndHidden(ctx)
+        let gh = 4 * hidden
+        let wt = try ctx.tensor(1)
+        guard wt.shape.count == 3, let inputSize = Int(exactly: wt.shape[1]) else {
+            throw ctx.fail("W must be [\(dirs), input_size, \(gh)]")
+        }
+        let w = try weights(ctx, 1, scale: 8, zeroPoint: 9, dirs: dirs, k: inputSize, n: gh)
+        let r = try weights(ctx, 2, scale: 10, zeroPoint: 11, dirs: dirs, k: hidden, n: gh)
+        return Prepared(op: self, w: w, r: r)
+    }
+
+    static func directionsAndHidden(_ ctx: KernelContext) throws -> (Int, Int) {
+        let direction = ctx.string("direction", default: "forward")
+        guard ["forward", "reverse", "bidirectional"].contains(direction) else {
+            throw ctx.fail("unknown direction '\(direction)'")
+        }
+        guard let hiddenAttr = ctx.int("hidden_size"), hiddenAttr > 0, hiddenAttr < 1 << 24 else {
+            throw ctx.fail("hidden_size must be a positive attribute")
+        }
+        return (direction == "bidirectional" ? 2 : 1, Int(hiddenAttr))
+    }
+
+    func compute(_ context: KernelContext, prepared: ([QuantWeight], [QuantWeight])?) throws
+        -> [Value]
+    {
         let ctx = context
         let xT = try ctx.tensor(0)
         guard xT.elementType == .float32 else { throw ctx.fail("X must be float32") }
@@ -34,17 +88,19 @@ public struct DynamicQuantizeLSTM: OpDefinition {
         guard xd.count == 3 else { throw ctx.fail("X must have rank 3") }
         let (seq, batch, inputSize) = (xd[0], xd[1], xd[2])
         let direction = ctx.string("direction", default: "forward")
-        guard ["forward", "reverse", "bidirectional"].contains(direction) else {
-            throw ctx.fail("unknown direction '\(direction)'")
-        }
-        let dirs = direction == "bidirectional" ? 2 : 1
-        guard let hiddenAttr = ctx.int("hidden_size"), hiddenAttr > 0, hiddenAttr < 1 << 24 else {
-            throw ctx.fail("hidden_size must be a positive attribute")
-        }
-        let hidden = Int(hiddenAttr)
+        let (dirs, hidden) = try Self.directionsAndHidden(ctx)
         let gh = 4 * hidden
-        let w = try weights(ctx, 1, scale: 8, zeroPoint: 9, dirs: dirs, k: inputSize, n: gh)
-        let r = try weights(ctx, 2, scale: 10, zeroPoint: 11, dirs: dirs, k: hidden, n: gh)
+        let w: [QuantWeight]
+        let r: [QuantWeight]
+        if let prepared {
+            (w, r) = prepared
+            guard w.count == dirs, w.allSatisfy({ $0.matrix.k == inputSize }) else {
+                throw ctx.fail("X has input size \(inputSize) but W was prepared for \(w.first?.matrix.k ?? 0)")
+            }
+        } else {
+            w = try weights(ctx, 1, scale: 8, zeroPoint: 9, dirs: dirs, k: inputSize, n: gh)
+            r = try weights(ctx, 2, scale: 10, zeroPoint: 11, dirs: dirs, k: hidden, n: gh)
+        }
         var bias = [Float](repeating: 0, count: dirs * 2 * gh)
         if let b = try ctx.optionalTensor(3) {
             bias = try NNTensor.floats(b, ctx)
@@ -72,6 +128,7 @@ public struct DynamicQuantizeLSTM: OpDefinition {
         let h0 = try state(5)
         let c0 = try state(6)
         var peep = [Float](repeating: 0, count: dirs * 3 * hidden)
+        let hasPeepholes = try ctx.optionalTensor(7) != nil
         if let p = try ctx.optionalTensor(7) {
             peep = try NNTensor.floats(p, ctx)
             guard peep.count == dirs * 3 * hidden else {
@@ -88,8 +145,12 @@ public struct DynamicQuantizeLSTM: OpDefinition {
         guard names.count == 3 * dirs else {
             throw ctx.fail("activations must list \(3 * dirs) functions")
         }
-        let acts = try names.map {
-            try RecurrentActivation.make($0, alphas: &alphas, betas: &betas)
+        let acts: [(Float) -> Float] = try names.map { name in
+            switch name.lowercased() {
+            case "sigmoid": return MlasMath.logistic
+            case "tanh": return MlasMath.tanh
+            default: return try RecurrentActivation.make(name, alphas: &alphas, betas: &betas).apply
+            }
         }
 
         let x = try NNTensor.floats(xT, ctx)
@@ -101,35 +162,87 @@ public struct DynamicQuantizeLSTM: OpDefinition {
             guard let clip else { return v }
             return min(max(v, -clip), clip)
         }
+        // The default activations without peepholes, clip or input_forget (what exporters
+        // emit) run as whole-vector MLAS kernels; anything else takes the per-element path.
+        let lower = names.map { $0.lowercased() }
+        let vectorCell =
+            !hasPeepholes && clip == nil && !inputForget
+            && (0..<dirs).allSatisfy { lower[3 * $0..<3 * $0 + 3] == ["sigmoid", "tanh", "tanh"] }
+        var gates = [Float](repeating: 0, count: gh)
+        var tanhC = [Float](repeating: 0, count: hidden)
         for d in 0..<dirs {
             let reverse = direction == "reverse" || d == 1
             let (f, g, h) = (acts[3 * d], acts[3 * d + 1], acts[3 * d + 2])
-            let wb = bias[(d * 2 * gh)..<(d * 2 * gh + gh)].map { $0 }
-            let rb = bias[(d * 2 * gh + gh)..<(d * 2 * gh + 2 * gh)].map { $0 }
+            let bsum = (0..<gh).map { bias[d * 2 * gh + $0] + bias[d * 2 * gh + gh + $0] }
             let p = Array(peep[(d * 3 * hidden)..<((d + 1) * 3 * hidden)])
-            let xw = Self.product(xq, rows: seq * batch, scale: xScale, w[d])
+            let xw = product(xq, rows: seq * batch, scale: xScale, w[d])
             var hPrev = Array(h0[(d * batch * hidden)..<((d + 1) * batch * hidden)])
             var cPrev = Array(c0[(d * batch * hidden)..<((d + 1) * batch * hidden)])
             for step in 0..<seq {
                 let (hq, hScale) = Self.quantize(hPrev)
-                let hr = Self.product(hq, rows: batch, scale: hScale, r[d])
+                let hr = product(hq, rows: batch, scale: hScale, r[d])
                 for b in 0..<batch {
                     guard step < seqLens[b] else { continue }
                     let t = reverse ? seqLens[b] - 1 - step : step
                     let xo = (t * batch + b) * gh
                     let ho = b * gh
-                    func gate(_ j: Int) -> Float { xw[xo + j] + hr[ho + j] + wb[j] + rb[j] }
+                    let yo = ((t * dirs + d) * batch + b) * hidden
+                    if vectorCell {
+                        gates.withUnsafeMutableBufferPointer { gp in
+                            xw.withUnsafeBufferPointer { xp in
+                                hr.withUnsafeBufferPointer { hp in
+                                    bsum.withUnsafeBufferPointer { bp in
+                                        for j in 0..<gh { gp[j] = (xp[xo + j] + hp[ho + j]) + bp[j] }
+                                    }
+                                }
+                            }
+                            guard let base = gp.baseAddress else { return }
+                            kernels.mlasLogistic(base, 3 * hidden)  // i, o, f
+                            kernels.mlasTanh(base + 3 * hidden, hidden)  // c
+                            cPrev.withUnsafeMutableBufferPointer { cp in
+                                tanhC.withUnsafeMutableBufferPointer { tp in
+                                    let co = b * hidden
+                                    for k in 0..<hidden {
+                                        let cn = cp[co + k] * gp[2 * hidden + k] + gp[k] * gp[3 * hidden + k]
+                                        cp[co + k] = cn
+                                        tp[k] = cn
+                                    }
+                                    guard let tb = tp.baseAddress else { return }
+                                    kernels.mlasTanh(tb, hidden)
+                                    hPrev.withUnsafeMutableBufferPointer { hp in
+                                        y.withUnsafeMutableBufferPointer { yp in
+                                            for k in 0..<hidden {
+                                                let v = tp[k] * gp[hidden + k]
+                                                hp[co + k] = v
+                                                yp[yo + k] = v
+                                            }
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                        continue
+                    }
+                    for j in 0..<gh { gates[j] = (xw[xo + j] + hr[ho + j]) + bsum[j] }
                     for k in 0..<hidden {
                         let cp = cPrev[b * hidden + k]
-                        let i = f.apply(cl(gate(k) + p[k] * cp))
-                        var fg = f.apply(cl(gate(2 * hidden + k) + p[2 * hidden + k] * cp))
+                        var gi = gates[k]
+                        var gf = gates[2 * hidden + k]
+                        if hasPeepholes {
+                            gi += p[k] * cp
+                            gf += p[2 * hidden + k] * cp
+                        }
+                        let i = f(cl(gi))
+                        var fg = f(cl(gf))
                         if inputForget { fg = 1 - i }
-                        let c = g.apply(cl(gate(3 * hidden + k)))
-                        let cn = fg * cp + i * c
-                        let o = f.apply(cl(gate(hidden + k) + p[hidden + k] * cn))
+                        let c = g(cl(gates[3 * hidden + k]))
+                        let cn = cp * fg + i * c
+                        var go = gates[hidden + k]
+                        if hasPeepholes { go += p[hidden + k] * cn }
+                        let o = f(cl(go))
                         cPrev[b * hidden + k] = cn
-                        hPrev[b * hidden + k] = o * h.apply(cn)
-                        y[((t * dirs + d) * batch + b) * hidden + k] = hPrev[b * hidden + k]
+                        hPrev[b * hidden + k] = h(cn) * o
+                        y[yo + k] = hPrev[b * hidden + k]
                     }
                 }
             }
@@ -148,26 +261,40 @@ public struct DynamicQuantizeLSTM: OpDefinition {
     }
 
     /// Quantizes `v` to uint8 with onnxruntime's dynamic parameters; returns the values with
-    /// the zero point already subtracted, and the scale.
-    static func quantize(_ v: [Float]) -> ([Int64], Float) {
+    /// the zero point already subtracted (as 16-bit integers), and the scale.
+    static func quantize(_ v: [Float]) -> ([Int16], Float) {
         v.withUnsafeBufferPointer { p in
             let (s, z) = DynamicQuant.parameters(p)
-            return (DynamicQuant.quantize(p, scale: s, zeroPoint: z).map { $0 - Int64(z) }, s)
+            let zf = Float(z)
+            let q = p.map { x -> Int16 in
+                let r = (x / s).rounded(.toNearestOrEven) + zf
+                let c = r.isNaN ? zf : min(max(r, 0), 255)
+                return Int16(c) - Int16(z)
+            }
+            return (q, s)
         }
     }
 
     /// `a[rows, k] · W[k, n]` in integers, scaled per column by `scale · W.scales`.
-    static func product(_ a: [Int64], rows: Int, scale: Float, _ w: QuantWeight) -> [Float] {
-        var acc = [Int64](repeating: 0, count: rows * w.n)
-        for i in 0..<rows {
-            for p in 0..<w.k {
-                let av = a[i * w.k + p]
-                if av == 0 { continue }
-                for j in 0..<w.n { acc[i * w.n + j] += av * w.values[p * w.n + j] }
+    func product(_ a: [Int16], rows: Int, scale: Float, _ w: QuantWeight) -> [Float] {
+        let (k, n) = (w.matrix.k, w.matrix.n)
+        var acc = [Int32](repeating: 0, count: rows * n)
+        a.withUnsafeBufferPointer { ap in
+            w.matrix.values.withUnsafeBufferPointer { bp in
+                acc.withUnsafeMutableBufferPointer { cp in
+                    guard let aBase = ap.baseAddress, let bBase = bp.baseAddress,
+                        let cBase = cp.baseAddress
+                    else { return }
+                    kernels.int16Gemm(rows, n, k, aBase, k, bBase, cBase, n)
+                }
             }
         }
         let mult = w.scales.map { scale * $0 }
-        return acc.indices.map { Float(Int32(truncatingIfNeeded: acc[$0])) * mult[$0 % w.n] }
+        var out = [Float](repeating: 0, count: rows * n)
+        for i in 0..<rows {
+            for j in 0..<n { out[i * n + j] = Float(acc[i * n + j]) * mult[j] }
+        }
+        return out
     }
 
     /// Per-direction weights of input `i` with their scale and zero point inputs.
@@ -189,15 +316,18 @@ public struct DynamicQuantizeLSTM: OpDefinition {
             throw ctx.fail(
                 "scale and zero point of input \(i) must be [\(dirs)] or [\(dirs), \(n)]")
         }
+        guard zps.allSatisfy({ $0 >= -255 && $0 <= 255 }) else {
+            throw ctx.fail("zero point of input \(i) is outside the 8-bit range")
+        }
         return (0..<dirs).map { d in
             let base = d * k * n
             let values = (0..<(k * n)).map { j in
-                v[base + j] - zps[d * per + (per == 1 ? 0 : j % n)]
+                Int16(v[base + j] - zps[d * per + (per == 1 ? 0 : j % n)])
             }
             let sc =
                 per == 1
                 ? [Float](repeating: scales[d], count: n) : Array(scales[(d * n)..<((d + 1) * n)])
-            return QuantWeight(values: values, k: k, n: n, scales: sc)
+            return QuantWeight(matrix: PackedInt16Matrix(k: k, n: n, rowMajor: values), scales: sc)
         }
     }
 }

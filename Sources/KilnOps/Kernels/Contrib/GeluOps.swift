@@ -18,23 +18,8 @@ enum GeluMath {
         return Double(0.5 * v * (mlasTanh(p) + 1))
     }
 
-    /// MLAS's tanh: clamp to ±9, then an odd rational polynomial (fused multiply-adds).
-    static func mlasTanh(_ x: Float) -> Float {
-        guard !x.isNaN else { return x }
-        let v = min(max(x, -9), 9)
-        let v2 = v * v
-        var p = Float(2.00018790482477e-13).addingProduct(v2, -2.76076847742355e-16)
-        p = Float(-8.60467152213735e-11).addingProduct(p, v2)
-        p = Float(5.12229709037114e-08).addingProduct(p, v2)
-        p = Float(1.48572235717979e-05).addingProduct(p, v2)
-        p = Float(6.37261928875436e-04).addingProduct(p, v2)
-        p = Float(4.89352455891786e-03).addingProduct(p, v2)
-        p *= v
-        var q = Float(1.18534705686654e-04).addingProduct(v2, 1.19825839466702e-06)
-        q = Float(2.26843463243900e-03).addingProduct(q, v2)
-        q = Float(4.89352518554385e-03).addingProduct(q, v2)
-        return p / q
-    }
+    /// MLAS's tanh (shared with every other user of it).
+    static func mlasTanh(_ x: Float) -> Float { MlasMath.tanh(x) }
 
     /// Applies `f` to `x` (plus the broadcast `bias`, when given) and returns a tensor of x's type.
     static func apply(

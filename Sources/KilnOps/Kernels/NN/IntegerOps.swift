@@ -147,10 +147,16 @@ enum IntegerMath {
 
 /// ONNX `MatMulInteger` (10): `(A − a_zp) · (B − b_zp)` in int32; a_zp per row or scalar,
 /// b_zp per column or scalar.
-public struct MatMulInteger: OpDefinition {
+///
+/// When B is a constant 8-bit matrix (the common case: quantized weights), `prepare` removes
+/// its zero point and packs it once for `NNKernels.int16Gemm`, and runs with a scalar a_zp use
+/// that GEMM; everything else runs the Int64 reference loops.
+public struct MatMulInteger: PreparableOp {
     public var domain: String { "" }
     public var opType: String { "MatMulInteger" }
-    public init() {}
+    let kernels: NNKernels
+    public init(kernels: NNKernels = .reference) { self.kernels = kernels }
+
     public func run(_ context: KernelContext) throws -> [Value] {
         let a = try IntegerMath.shifted(context, 0, zp: 2, perAxis: nil)
         let bRaw = try context.tensor(1)
@@ -164,6 +170,74 @@ public struct MatMulInteger: OpDefinition {
         }
         let (y, dims) = try IntegerMath.matmul(context, a.values, a.dims, b, bd)
         return [.tensor(IntegerMath.int32Tensor(y, dims))]
+    }
+
+    /// B with its zero point removed, packed for the integer GEMM.
+    struct Prepared: PreparedKernel {
+        let op: MatMulInteger
+        let b: PackedInt16Matrix
+
+        func run(_ ctx: KernelContext) throws -> [Value] {
+            let aT = try ctx.tensor(0)
+            guard aT.elementType == .uint8 || aT.elementType == .int8 else {
+                return try op.run(ctx)
+            }
+            var zp: Int64 = 0
+            if let zpT = try ctx.optionalTensor(2) {
+                let z = try NNTensor.ints(zpT, ctx)
+                guard z.count == 1, z[0] >= -255, z[0] <= 255 else { return try op.run(ctx) }
+                zp = z[0]
+            }
+            let ad = try NNTensor.dims(aT, ctx)
+            guard ad.count >= 2, ad[ad.count - 1] == b.k else { return try op.run(ctx) }
+            let rows = ad.dropLast().reduce(1, *)
+            let a16: [Int16] = aT.data.withUnsafeBytes { raw in
+                if aT.elementType == .uint8 {
+                    return raw.bindMemory(to: UInt8.self).map { Int16($0) - Int16(zp) }
+                }
+                return raw.bindMemory(to: Int8.self).map { Int16($0) - Int16(zp) }
+            }
+            var out = [Int32](repeating: 0, count: rows * b.n)
+            a16.withUnsafeBufferPointer { ap in
+                b.values.withUnsafeBufferPointer { bp in
+                    out.withUnsafeMutableBufferPointer { cp in
+                        guard let aBase = ap.baseAddress, let bBase = bp.baseAddress,
+                            let cBase = cp.baseAddress
+                        else { return }
+                        op.kernels.int16Gemm(rows, b.n, b.k, aBase, b.k, bBase, cBase, b.n)
+                    }
+                }
+            }
+            let shape = ad.dropLast().map { Int64($0) } + [Int64(b.n)]
+            return [.tensor(Tensor(shape: shape, values: out))]
+        }
+    }
+
+    public func prepare(node: Node, opsetVersion: Int64, constants: [Tensor?]) throws
+        -> (any PreparedKernel)?
+    {
+        guard constants.count > 1, let bT = constants[1],
+            bT.elementType == .uint8 || bT.elementType == .int8, bT.shape.count == 2,
+            let k = Int(exactly: bT.shape[0]), let n = Int(exactly: bT.shape[1]), k > 0, n > 0
+        else { return nil }
+        var zps: [Int64] = [0]
+        if node.inputs.count > 3, !node.inputs[3].isEmpty {
+            guard let zT = constants[3] else { return nil }  // computed zero point: reference
+            let ctx = KernelContext(node: node, opsetVersion: opsetVersion, inputs: [])
+            zps = try NNTensor.ints(zT, ctx)
+            guard zps.count == 1 || zps.count == n, zps.allSatisfy({ abs($0) <= 255 }) else {
+                return nil
+            }
+        }
+        let raw: [Int64] = try NNTensor.ints(
+            bT, KernelContext(node: node, opsetVersion: opsetVersion, inputs: []))
+        var values = [Int16](repeating: 0, count: k * n)
+        for p in 0..<k {
+            for j in 0..<n {
+                values[p * n + j] = Int16(raw[p * n + j] - zps[zps.count == 1 ? 0 : j])
+            }
+        }
+        return Prepared(op: self, b: PackedInt16Matrix(k: k, n: n, rowMajor: values))
     }
 }
 

@@ -30,20 +30,47 @@ public struct NNKernels: Sendable {
         _ images: Int, _ channels: Int, _ geometry: ConvGeometry, _ y: UnsafeMutablePointer<Float>
     ) -> Bool
 
+    /// Integer GEMM `C[m×n] = A[m×k] · B[k×n]` with wrapping 32-bit accumulation; A row-major
+    /// int16 (rows `lda` apart), B a `PackedInt16Matrix`'s values, C row-major int32 (rows
+    /// `ldc` apart, overwritten).
+    public typealias Int16Gemm = @Sendable (
+        _ m: Int, _ n: Int, _ k: Int, _ a: UnsafePointer<Int16>, _ lda: Int,
+        _ bPacked: UnsafePointer<Int16>, _ c: UnsafeMutablePointer<Int32>, _ ldc: Int
+    ) -> Void
+
     public var name: String
     public var gemm: Gemm
     public var im2col: Im2col
     /// Optional depthwise path; nil uses `Conv`'s Swift loop.
     public var depthwise2D: Depthwise2D?
+    /// In-place float32 activation over `n` values.
+    public typealias VectorActivation = @Sendable (_ x: UnsafeMutablePointer<Float>, _ n: Int) -> Void
+
+    /// Integer GEMM for the quantized kernels.
+    public var int16Gemm: Int16Gemm
+    /// MLAS's logistic (`MlasMath.logistic`), in place; every implementation is bit-identical.
+    public var mlasLogistic: VectorActivation
+    /// MLAS's tanh (`MlasMath.tanh`), in place; every implementation is bit-identical.
+    public var mlasTanh: VectorActivation
 
     public init(
         name: String, gemm: @escaping Gemm, im2col: @escaping Im2col,
-        depthwise2D: Depthwise2D? = nil
+        depthwise2D: Depthwise2D? = nil,
+        int16Gemm: @escaping Int16Gemm = PackedInt16Matrix.referenceGemm,
+        mlasLogistic: @escaping VectorActivation = { x, n in
+            for i in 0..<n { x[i] = MlasMath.logistic(x[i]) }
+        },
+        mlasTanh: @escaping VectorActivation = { x, n in
+            for i in 0..<n { x[i] = MlasMath.tanh(x[i]) }
+        }
     ) {
         self.name = name
         self.gemm = gemm
         self.im2col = im2col
         self.depthwise2D = depthwise2D
+        self.int16Gemm = int16Gemm
+        self.mlasLogistic = mlasLogistic
+        self.mlasTanh = mlasTanh
     }
 
     /// Plain Swift loops: the definition the fast kernels are tested against.

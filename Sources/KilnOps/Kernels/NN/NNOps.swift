@@ -12,7 +12,7 @@ public enum NNOps {
             GroupNormalization(), RMSNormalization(), LRN(),
             Resize(), Upsample(),
             QuantizeLinear(), DequantizeLinear(), DynamicQuantizeLinear(),
-            MatMulInteger(), ConvInteger(), QLinearMatMul(), QLinearConv(),
+            ConvInteger(), QLinearMatMul(), QLinearConv(),
         ]
     }
 
@@ -21,7 +21,7 @@ public enum NNOps {
         [
             Conv(kernels: kernels), ConvTranspose(kernels: kernels), Gemm(kernels: kernels),
             MatMul(kernels: kernels), RNN(kernels: kernels), GRU(kernels: kernels),
-            LSTM(kernels: kernels),
+            LSTM(kernels: kernels), MatMulInteger(kernels: kernels),
         ]
     }
 }
