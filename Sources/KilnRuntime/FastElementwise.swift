@@ -1,3 +1,4 @@
+import CKilnKernels
 import Foundation
 import KilnIR
 import KilnOps
@@ -195,17 +196,155 @@ struct FastConcat: OpDefinition {
     }
 }
 
+/// `Sigmoid` and `Tanh` on float32 with MLAS's approximations (onnxruntime's CPU kernels,
+/// bit for bit; `MlasMath`), vectorised in C. The reference kernels compute the exact
+/// functions; the two differ by at most a few ulps (checked by tests), and matching
+/// onnxruntime keeps dynamically quantized models from drifting. Other types go to `fallback`.
+struct FastMlasActivation: OpDefinition {
+    enum Kind: Sendable { case logistic, tanh }
+    let kind: Kind
+    let fallback: any OpDefinition
+    var domain: String { "" }
+    var opType: String { kind == .logistic ? "Sigmoid" : "Tanh" }
+
+    func run(_ context: KernelContext) throws -> [Value] {
+        let x = try context.tensor(0)
+        guard isPlainFloat32(x), let n = x.elementCount else { return try fallback.run(context) }
+        let y = withFloat32(x) { xp in
+            makeFloat32(x.shape, count: n) { yp in
+                guard let xb = xp.baseAddress else { return }
+                yp.update(from: xb, count: n)
+                switch kind {
+                case .logistic: ckiln_mlas_logistic(0, yp, n)
+                case .tanh: ckiln_mlas_tanh(0, yp, n)
+                }
+            }
+        }
+        return [.tensor(y)]
+    }
+}
+
+/// `Add`/`Sub`/`Mul`/`Div` on float32 with any numpy broadcasting: the output is walked with
+/// the innermost dimension as a contiguous loop in which each operand advances by 1 or 0.
+/// Handles what `FastBinary`'s block patterns do not (e.g. `[B, T, 1] · [B, 1, H]`).
+struct FastBroadcastBinary: OpDefinition {
+    enum Kind: Sendable { case add, sub, mul, div }
+    let kind: Kind
+    let fallback: any OpDefinition
+    var domain: String { "" }
+    var opType: String {
+        switch kind {
+        case .add: return "Add"
+        case .sub: return "Sub"
+        case .mul: return "Mul"
+        case .div: return "Div"
+        }
+    }
+
+    func run(_ context: KernelContext) throws -> [Value] {
+        let a = try context.tensor(0)
+        let b = try context.tensor(1)
+        guard isPlainFloat32(a), isPlainFloat32(b), a.shape.count <= 8, b.shape.count <= 8,
+            let outShape = try? Broadcast.shape([a.shape, b.shape]),
+            let total = Tensor.elementCount(outShape)
+        else { return try fallback.run(context) }
+        let rank = outShape.count
+        // Element strides of each operand in output coordinates (0 along broadcast dims).
+        func strides(_ shape: [Int64]) -> [Int] {
+            let aligned = [Int64](repeating: 1, count: rank - shape.count) + shape
+            var st = [Int](repeating: 0, count: rank)
+            var acc = 1
+            for d in stride(from: rank - 1, through: 0, by: -1) {
+                st[d] = aligned[d] == 1 ? 0 : acc
+                acc *= Int(aligned[d])
+            }
+            return st
+        }
+        let sa = strides(a.shape)
+        let sb = strides(b.shape)
+        let dims = outShape.map { Int($0) }
+        let inner = rank == 0 ? 1 : dims[rank - 1]
+        let ia = rank == 0 ? 0 : sa[rank - 1]
+        let ib = rank == 0 ? 0 : sb[rank - 1]
+        let rows = inner == 0 ? 0 : total / inner
+        let k = kind
+        let y = withFloat32(a) { ap in
+            withFloat32(b) { bp in
+                makeFloat32(outShape, count: total) { yp in
+                    guard let x = ap.baseAddress, let z = bp.baseAddress else { return }
+                    var index = [Int](repeating: 0, count: max(rank - 1, 0))
+                    var offA = 0
+                    var offB = 0
+                    for r in 0..<rows {
+                        let dst = yp + r * inner
+                        let pa = x + offA
+                        let pb = z + offB
+                        switch (k, ia, ib) {
+                        case (.add, 1, 1): for i in 0..<inner { dst[i] = pa[i] + pb[i] }
+                        case (.add, 1, 0): let v = pb[0]; for i in 0..<inner { dst[i] = pa[i] + v }
+                        case (.add, 0, 1): let v = pa[0]; for i in 0..<inner { dst[i] = v + pb[i] }
+                        case (.sub, 1, 1): for i in 0..<inner { dst[i] = pa[i] - pb[i] }
+                        case (.sub, 1, 0): let v = pb[0]; for i in 0..<inner { dst[i] = pa[i] - v }
+                        case (.sub, 0, 1): let v = pa[0]; for i in 0..<inner { dst[i] = v - pb[i] }
+                        case (.mul, 1, 1): for i in 0..<inner { dst[i] = pa[i] * pb[i] }
+                        case (.mul, 1, 0): let v = pb[0]; for i in 0..<inner { dst[i] = pa[i] * v }
+                        case (.mul, 0, 1): let v = pa[0]; for i in 0..<inner { dst[i] = v * pb[i] }
+                        case (.div, 1, 1): for i in 0..<inner { dst[i] = pa[i] / pb[i] }
+                        case (.div, 1, 0): let v = pb[0]; for i in 0..<inner { dst[i] = pa[i] / v }
+                        case (.div, 0, 1): let v = pa[0]; for i in 0..<inner { dst[i] = v / pb[i] }
+                        default:
+                            let (u, w) = (pa[0], pb[0])
+                            let v: Float
+                            switch k {
+                            case .add: v = u + w
+                            case .sub: v = u - w
+                            case .mul: v = u * w
+                            case .div: v = u / w
+                            }
+                            for i in 0..<inner { dst[i] = v }
+                        }
+                        // Advance the outer index (all dims but the last).
+                        var d = rank - 2
+                        while d >= 0 {
+                            index[d] += 1
+                            offA += sa[d]
+                            offB += sb[d]
+                            if index[d] < dims[d] { break }
+                            offA -= sa[d] * dims[d]
+                            offB -= sb[d] * dims[d]
+                            index[d] = 0
+                            d -= 1
+                        }
+                    }
+                }
+            }
+        }
+        return [.tensor(y)]
+    }
+}
+
 extension FastOps {
     /// Wraps the registered element-wise ops of `registry` with their float32 fast paths.
     static func installElementwise(into registry: inout OpRegistry) {
         if let f = registry.lookup(domain: "", opType: "Relu") {
             registry.register(FastRelu(fallback: f))
         }
-        if let f = registry.lookup(domain: "", opType: "Add") {
-            registry.register(FastBinary(kind: .add, fallback: f))
+        for (name, kind) in [
+            ("Add", FastBroadcastBinary.Kind.add), ("Sub", .sub), ("Mul", .mul), ("Div", .div),
+        ] {
+            guard let f = registry.lookup(domain: "", opType: name) else { continue }
+            let broadcast = FastBroadcastBinary(kind: kind, fallback: f)
+            switch kind {
+            case .add: registry.register(FastBinary(kind: .add, fallback: broadcast))
+            case .mul: registry.register(FastBinary(kind: .mul, fallback: broadcast))
+            default: registry.register(broadcast)
+            }
         }
-        if let f = registry.lookup(domain: "", opType: "Mul") {
-            registry.register(FastBinary(kind: .mul, fallback: f))
+        if let f = registry.lookup(domain: "", opType: "Sigmoid") {
+            registry.register(FastMlasActivation(kind: .logistic, fallback: f))
+        }
+        if let f = registry.lookup(domain: "", opType: "Tanh") {
+            registry.register(FastMlasActivation(kind: .tanh, fallback: f))
         }
         if let f = registry.lookup(domain: "", opType: "Sum") {
             registry.register(FastSum(fallback: f))

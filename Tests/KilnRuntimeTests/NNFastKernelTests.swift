@@ -254,4 +254,42 @@ import Testing
             "Concat", [x, tensor([2, 3, 4, 2], seed: 12)],
             attrs: [Attribute(name: "axis", value: .int(-1))])
     }
+
+    /// General broadcasting Add/Sub/Mul/Div (both operand orders, middle and outer broadcast
+    /// dims, scalars, empty tensors) equal the reference kernels bit for bit.
+    @Test func broadcastBinaryMatchesStandardOps() throws {
+        let shapes: [([Int64], [Int64])] = [
+            ([3, 1], [1, 4]), ([2, 1, 5], [2, 4, 1]), ([2, 3, 4], [3, 1]), ([1], [2, 3]),
+            ([], [4]), ([2, 3], [2, 3]), ([4, 1, 1], [1, 3, 5]), ([0, 3], [1, 3]), ([5], [1]),
+        ]
+        for (i, (sa, sb)) in shapes.enumerated() {
+            for op in ["Add", "Sub", "Mul", "Div"] {
+                try check(op, [tensor(sa, seed: i), tensor(sb, seed: i + 7)])
+                try check(op, [tensor(sb, seed: i + 3), tensor(sa, seed: i + 1)])
+            }
+        }
+    }
+
+    /// Sigmoid/Tanh fast paths are MLAS's approximations: within 2.5e-7 (2 ulps of 1) of the exact reference
+    /// kernels (absolute; values are in [-1, 1]), NaN preserved.
+    @Test func mlasSigmoidTanhCloseToReference() throws {
+        let values = (0..<2001).map { Float($0 - 1000) / 50 } + [.nan, .infinity, -.infinity]
+        let x = Tensor(shape: [Int64(values.count)], values: values)
+        for op in ["Sigmoid", "Tanh"] {
+            let node = Node(opType: op, inputs: ["i0"], outputs: ["y"])
+            let expected = try #require(try run(StandardOps.registry, node, [x])?.values(as: Float.self))
+            let got = try #require(try run(FastOps.registry, node, [x])?.values(as: Float.self))
+            var worst: Float = 0
+            for (g, e) in zip(got, expected) {
+                if e.isNaN {
+                    #expect(g.isNaN)
+                    continue
+                }
+                worst = max(worst, abs(g - e))
+            }
+            #expect(worst <= 2.5e-7, "\(op): max error \(worst)")
+            let mlas = values.map { op == "Sigmoid" ? MlasMath.logistic($0) : MlasMath.tanh($0) }
+            #expect(got.map(\.bitPattern) == mlas.map(\.bitPattern), "\(op) is MLAS bit for bit")
+        }
+    }
 }

@@ -142,12 +142,27 @@ public struct DynamicQuantizeLinear: OpDefinition {
     }
 
     static func quantize(_ xv: [Float]) -> ([UInt8], Float, UInt8) {
-        let lo = min(0, xv.min() ?? 0)
-        let hi = max(0, xv.max() ?? 0)
+        var lo: Float = 0
+        var hi: Float = 0
+        for v in xv where !v.isNaN {
+            lo = Swift.min(lo, v)
+            hi = Swift.max(hi, v)
+        }
         let scale = (hi - lo) / 255
-        guard scale > 0 else { return ([UInt8](repeating: 0, count: xv.count), 0, 0) }
-        let zpF = min(max((0 - lo / scale).rounded(.toNearestOrEven), 0), 255)
-        let y = xv.map { UInt8(min(max(($0 / scale).rounded(.toNearestOrEven) + zpF, 0), 255)) }
+        guard scale > 0, scale.isFinite else {
+            return ([UInt8](repeating: 0, count: xv.count), scale.isFinite ? 0 : scale, 0)
+        }
+        let zpF = Swift.min(Swift.max((0 - lo / scale).rounded(.toNearestOrEven), 0), 255)
+        var y = [UInt8](repeating: 0, count: xv.count)
+        xv.withUnsafeBufferPointer { x in
+            y.withUnsafeMutableBufferPointer { out in
+                for i in 0..<x.count {
+                    let r = (x[i] / scale).rounded(.toNearestOrEven) + zpF
+                    // NaN inputs quantize to the zero point (never trap on a data value).
+                    out[i] = r.isNaN ? UInt8(zpF) : UInt8(Swift.min(Swift.max(r, 0), 255))
+                }
+            }
+        }
         return (y, scale, UInt8(zpF))
     }
 }
