@@ -27,6 +27,7 @@ public enum FastOps {
         for op in ops(kernels: kernels) { registry.register(op) }
         for op in ContribOps.kernelOps(kernels) { registry.register(op) }
         installElementwise(into: &registry)
+        installReductions(into: &registry)
         installFused(into: &registry, kernels: kernels)
     }
 }

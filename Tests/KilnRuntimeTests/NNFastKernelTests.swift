@@ -292,4 +292,31 @@ import Testing
             #expect(got.map(\.bitPattern) == mlas.map(\.bitPattern), "\(op) is MLAS bit for bit")
         }
     }
+
+    /// ArgMax/ArgMin fast paths equal the reference exactly (ties, select_last_index, axes);
+    /// Softmax/LogSoftmax/Erf in float32 are within 1e-6 (relative to max(1, |y|)).
+    @Test func reductionFastPathsMatchReference() throws {
+        var x = tensor([2, 3, 5], seed: 3)
+        for axis in [0, 1, 2, -1] as [Int64] {
+            for last in [0, 1] as [Int64] {
+                for keep in [0, 1] as [Int64] {
+                    let attrs = [
+                        Attribute(name: "axis", value: .int(axis)),
+                        Attribute(name: "select_last_index", value: .int(last)),
+                        Attribute(name: "keepdims", value: .int(keep)),
+                    ]
+                    try check("ArgMax", [x], attrs: attrs)
+                    try check("ArgMin", [x], attrs: attrs)
+                }
+            }
+        }
+        x = Tensor(shape: [3, 4, 50], values: (0..<600).map { Float(($0 * 7919) % 613) / 37 - 8 })
+        for op in ["Softmax", "LogSoftmax", "Erf"] {
+            let node = Node(opType: op, inputs: ["i0"], outputs: ["y"])
+            let e = try #require(try run(StandardOps.registry, node, [x])?.values(as: Float.self))
+            let g = try #require(try run(FastOps.registry, node, [x])?.values(as: Float.self))
+            let worst = zip(g, e).map { abs($0 - $1) / max(1, abs($1)) }.max() ?? 0
+            #expect(worst < 1e-6, "\(op): \(worst)")
+        }
+    }
 }

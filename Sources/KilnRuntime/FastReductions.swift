@@ -1,0 +1,153 @@
+import Foundation
+import KilnIR
+import KilnOps
+
+// Float32 fast paths for Softmax/LogSoftmax (over the last axis), ArgMax/ArgMin (any axis)
+// and Erf. Each handles the common layout and hands everything else to the standard op it
+// replaces. ArgMax/ArgMin are bit-identical to the reference (same comparisons); Softmax and
+// Erf compute in float32 (expf, erff) where the reference computes in double, within a few
+// ulps (checked by NNFastElementwiseTests).
+
+/// Reads a float32 tensor's payload in place (copying when unaligned).
+private func floats<R>(_ t: Tensor, _ body: (UnsafeBufferPointer<Float>) throws -> R) rethrows
+    -> R
+{
+    if let copy = t.values(as: Float.self) {
+        return try copy.withUnsafeBufferPointer(body)
+    }
+    return try body(UnsafeBufferPointer(start: nil, count: 0))
+}
+
+private func isPlain(_ t: Tensor) -> Bool {
+    t.elementType == .float32 && t.elementCount.map { $0 * 4 == t.data.count } == true
+}
+
+/// `Softmax` / `LogSoftmax` on float32 over the last axis (for opset < 13 the coerced 2-D
+/// form is the same when the axis is the last one).
+struct FastSoftmax: OpDefinition {
+    let log: Bool
+    let fallback: any OpDefinition
+    var domain: String { "" }
+    var opType: String { log ? "LogSoftmax" : "Softmax" }
+
+    func run(_ context: KernelContext) throws -> [Value] {
+        let x = try context.tensor(0)
+        let rank = x.shape.count
+        guard isPlain(x), rank >= 1, let n = x.elementCount, let last = x.shape.last, last > 0
+        else { return try fallback.run(context) }
+        let axisAttr = context.int("axis", default: context.opsetVersion < 13 ? 1 : -1)
+        guard let axis = try? Axis.normalize(axisAttr, rank: rank, op: opType), axis == rank - 1
+        else { return try fallback.run(context) }
+        let dim = Int(last)
+        var out = [Float](repeating: 0, count: n)
+        floats(x) { xp in
+            out.withUnsafeMutableBufferPointer { yp in
+                guard let src = xp.baseAddress, let dst = yp.baseAddress else { return }
+                for r in 0..<(n / dim) {
+                    let row = src + r * dim
+                    let y = dst + r * dim
+                    var m = -Float.infinity
+                    for j in 0..<dim where row[j] > m { m = row[j] }
+                    var s: Float = 0
+                    for j in 0..<dim {
+                        let e = expf(row[j] - m)
+                        y[j] = e
+                        s += e
+                    }
+                    if log {
+                        let ls = logf(s)
+                        for j in 0..<dim { y[j] = (row[j] - m) - ls }
+                    } else {
+                        for j in 0..<dim { y[j] /= s }
+                    }
+                }
+            }
+        }
+        return [.tensor(Tensor(shape: x.shape, values: out))]
+    }
+}
+
+/// `ArgMax` / `ArgMin` on float32 (any axis, keepdims, select_last_index).
+struct FastArgExtreme: OpDefinition {
+    let max: Bool
+    let fallback: any OpDefinition
+    var domain: String { "" }
+    var opType: String { max ? "ArgMax" : "ArgMin" }
+
+    func run(_ context: KernelContext) throws -> [Value] {
+        let x = try context.tensor(0)
+        guard isPlain(x), !x.shape.isEmpty, x.elementCount ?? 0 > 0 else {
+            return try fallback.run(context)
+        }
+        let axis = try Axis.normalize(
+            context.int("axis", default: 0), rank: x.shape.count, op: opType)
+        let keep = context.int("keepdims", default: 1) != 0
+        let last = context.int("select_last_index", default: 0) != 0
+        let dims = x.shape.map { Int($0) }
+        let outer = dims[..<axis].reduce(1, *)
+        let dim = dims[axis]
+        let inner = dims[(axis + 1)...].reduce(1, *)
+        var out = [Int64](repeating: 0, count: outer * inner)
+        let isMax = max
+        floats(x) { v in
+            for o in 0..<outer {
+                for i in 0..<inner {
+                    let base = o * dim * inner + i
+                    var best = 0
+                    var bv = v[base]
+                    for j in 1..<Swift.max(dim, 1) {
+                        let e = v[base + j * inner]
+                        let better =
+                            isMax ? (e > bv || (last && e == bv)) : (e < bv || (last && e == bv))
+                        if better {
+                            best = j
+                            bv = e
+                        }
+                    }
+                    out[o * inner + i] = Int64(best)
+                }
+            }
+        }
+        var shape = x.shape
+        if keep { shape[axis] = 1 } else { shape.remove(at: axis) }
+        return [.tensor(Tensor(shape: shape, values: out))]
+    }
+}
+
+/// `Erf` on float32 with `erff`.
+struct FastErf: OpDefinition {
+    let fallback: any OpDefinition
+    var domain: String { "" }
+    var opType: String { "Erf" }
+
+    func run(_ context: KernelContext) throws -> [Value] {
+        let x = try context.tensor(0)
+        guard isPlain(x), let n = x.elementCount else { return try fallback.run(context) }
+        var out = [Float](repeating: 0, count: n)
+        floats(x) { v in
+            for i in 0..<n { out[i] = erff(v[i]) }
+        }
+        return [.tensor(Tensor(shape: x.shape, values: out))]
+    }
+}
+
+extension FastOps {
+    /// Wraps Softmax, LogSoftmax, ArgMax, ArgMin and Erf with their float32 fast paths.
+    static func installReductions(into registry: inout OpRegistry) {
+        if let f = registry.lookup(domain: "", opType: "Softmax") {
+            registry.register(FastSoftmax(log: false, fallback: f))
+        }
+        if let f = registry.lookup(domain: "", opType: "LogSoftmax") {
+            registry.register(FastSoftmax(log: true, fallback: f))
+        }
+        if let f = registry.lookup(domain: "", opType: "ArgMax") {
+            registry.register(FastArgExtreme(max: true, fallback: f))
+        }
+        if let f = registry.lookup(domain: "", opType: "ArgMin") {
+            registry.register(FastArgExtreme(max: false, fallback: f))
+        }
+        if let f = registry.lookup(domain: "", opType: "Erf") {
+            registry.register(FastErf(fallback: f))
+        }
+    }
+}
