@@ -39,7 +39,8 @@ static inline float logistic1(float x) {
     q = fmaf(q, v2, LB[3]);
     q = fmaf(q, v2, LB[4]);
     q = fmaf(q, v2, LB[5]);
-    return p / q + 0.5f;
+    float r = p / q + 0.5f;
+    return r < 0.0f ? 0.0f : r;
 }
 
 static inline float tanh1(float x) {
@@ -76,6 +77,7 @@ __attribute__((target("avx512f"))) static void logistic_avx512(float *x, long n)
         q = _mm512_fmadd_ps(q, v2, _mm512_set1_ps(LB[4]));
         q = _mm512_fmadd_ps(q, v2, _mm512_set1_ps(LB[5]));
         __m512 r = _mm512_add_ps(_mm512_div_ps(p, q), _mm512_set1_ps(0.5f));
+        r = _mm512_max_ps(r, _mm512_setzero_ps());
         _mm512_storeu_ps(x + i, _mm512_mask_blend_ps(nan, r, xv));
     }
     for (; i < n; i++) x[i] = logistic1(x[i]);
@@ -117,6 +119,7 @@ __attribute__((target("avx2,fma"))) static void logistic_avx2(float *x, long n) 
         q = _mm256_fmadd_ps(q, v2, _mm256_set1_ps(LB[4]));
         q = _mm256_fmadd_ps(q, v2, _mm256_set1_ps(LB[5]));
         __m256 r = _mm256_add_ps(_mm256_div_ps(p, q), _mm256_set1_ps(0.5f));
+        r = _mm256_max_ps(r, _mm256_setzero_ps());
         _mm256_storeu_ps(x + i, _mm256_blendv_ps(r, xv, nan));
     }
     for (; i < n; i++) x[i] = logistic1(x[i]);

@@ -117,6 +117,18 @@ struct FastBinary: OpDefinition {
             withFloat32(small) { smallP in
                 makeFloat32(big.shape, count: nBig) { yp in
                     guard let x = bigP.baseAddress, let s = smallP.baseAddress else { return }
+                    if inner == 1 {
+                        // A row operand (e.g. a bias over the last dim): one vector loop per row.
+                        for o in 0..<outer {
+                            let (src, dst) = (x + o * middle, yp + o * middle)
+                            if add {
+                                for m in 0..<middle { dst[m] = src[m] + s[m] }
+                            } else {
+                                for m in 0..<middle { dst[m] = src[m] * s[m] }
+                            }
+                        }
+                        return
+                    }
                     for o in 0..<outer {
                         for m in 0..<middle {
                             let v = s[m]

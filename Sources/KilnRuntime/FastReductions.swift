@@ -1,3 +1,4 @@
+import CKilnKernels
 import Foundation
 import KilnIR
 import KilnOps
@@ -5,8 +6,8 @@ import KilnOps
 // Float32 fast paths for Softmax/LogSoftmax (over the last axis), ArgMax/ArgMin (any axis)
 // and Erf. Each handles the common layout and hands everything else to the standard op it
 // replaces. ArgMax/ArgMin are bit-identical to the reference (same comparisons); Softmax and
-// Erf compute in float32 (expf, erff) where the reference computes in double, within a few
-// ulps (checked by NNFastElementwiseTests).
+// Erf compute in float32 with polynomial exp/erf (as onnxruntime's MLAS does) where the
+// reference computes in double, within a few ulps (checked by NNFastElementwiseTests).
 
 /// Reads a float32 tensor's payload in place (copying when unaligned).
 private func floats<R>(_ t: Tensor, _ body: (UnsafeBufferPointer<Float>) throws -> R) rethrows
@@ -40,27 +41,11 @@ struct FastSoftmax: OpDefinition {
         else { return try fallback.run(context) }
         let dim = Int(last)
         var out = [Float](repeating: 0, count: n)
+        let logSoftmax: Int32 = log ? 1 : 0
         floats(x) { xp in
             out.withUnsafeMutableBufferPointer { yp in
                 guard let src = xp.baseAddress, let dst = yp.baseAddress else { return }
-                for r in 0..<(n / dim) {
-                    let row = src + r * dim
-                    let y = dst + r * dim
-                    var m = -Float.infinity
-                    for j in 0..<dim where row[j] > m { m = row[j] }
-                    var s: Float = 0
-                    for j in 0..<dim {
-                        let e = expf(row[j] - m)
-                        y[j] = e
-                        s += e
-                    }
-                    if log {
-                        let ls = logf(s)
-                        for j in 0..<dim { y[j] = (row[j] - m) - ls }
-                    } else {
-                        for j in 0..<dim { y[j] /= s }
-                    }
-                }
+                ckiln_softmax_rows(0, src, dst, n / dim, dim, logSoftmax)
             }
         }
         return [.tensor(Tensor(shape: x.shape, values: out))]
@@ -114,7 +99,7 @@ struct FastArgExtreme: OpDefinition {
     }
 }
 
-/// `Erf` on float32 with `erff`.
+/// `Erf` on float32 with MLAS's algorithm (vectorised C).
 struct FastErf: OpDefinition {
     let fallback: any OpDefinition
     var domain: String { "" }
@@ -125,7 +110,10 @@ struct FastErf: OpDefinition {
         guard isPlain(x), let n = x.elementCount else { return try fallback.run(context) }
         var out = [Float](repeating: 0, count: n)
         floats(x) { v in
-            for i in 0..<n { out[i] = erff(v[i]) }
+            out.withUnsafeMutableBufferPointer { yp in
+                guard let src = v.baseAddress, let dst = yp.baseAddress else { return }
+                ckiln_erf(0, src, dst, n)
+            }
         }
         return [.tensor(Tensor(shape: x.shape, values: out))]
     }

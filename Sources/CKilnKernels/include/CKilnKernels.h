@@ -99,6 +99,15 @@ void ckiln_qgemm_s16(int isa, long M, long N, long K, const int16_t *A, long lda
 void ckiln_mlas_logistic(int isa, float *x, long n);
 void ckiln_mlas_tanh(int isa, float *x, long n);
 
+
+/// float32 erf over `n` values (onnxruntime MLAS's algorithm: odd polynomial below 0.921875,
+/// 1 − exp(−q(|x|)) above, |x| clamped to 3.925); `y` may equal `x`. NaN propagates.
+void ckiln_erf(int isa, const float *x, float *y, long n);
+
+/// Softmax (or log-softmax) of each of `rows` contiguous rows of `dim` float32 values:
+/// max-subtracted, polynomial exp, sum, divide. `y` may equal `x` only for softmax.
+void ckiln_softmax_rows(int isa, const float *x, float *y, long rows, long dim, int logSoftmax);
+
 #ifdef __cplusplus
 }
 #endif
