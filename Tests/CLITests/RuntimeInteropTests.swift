@@ -34,3 +34,17 @@ var heavyKiln: URL? {
     print(r.stdout.split(separator: "\n").filter { !$0.contains("onnxruntime:") }.joined(separator: "\n"))
     #expect(r.status == 0, "\(r.stdout.suffix(3000))\(r.stderr.suffix(2000))")
 }
+
+/// Float32 Sigmoid, Tanh and Erf in Kiln's runtime are bit-identical to onnxruntime's (MLAS's
+/// approximations) over 400,000 points, NaN and infinities.
+@Test(.tags(.interop)) func activationsBitIdenticalToOnnxruntime() throws {
+    guard let python = Fixtures.python(with: ["onnx", "onnxruntime", "numpy"]) else {
+        Fixtures.skip(#function, "Python with onnx, onnxruntime and numpy not found (run .ci/run)")
+        return
+    }
+    let kiln = try #require(heavyKiln, "kiln binary not built")
+    let script = Fixtures.root.appendingPathComponent("scripts/mlas_activation_check.py").path
+    let r = try Fixtures.run(python, [script, kiln.path])
+    print(r.stdout)
+    #expect(r.status == 0, "\(r.stdout.suffix(2000))\(r.stderr.suffix(2000))")
+}
