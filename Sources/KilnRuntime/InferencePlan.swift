@@ -123,7 +123,10 @@ public struct InferencePlan: Sendable {
         if ok {
             for (d, g) in zip(dims, t.shape) {
                 switch d {
-                case .known(let k): if k != g { ok = false }
+                // `dim_value: -1` (Paddle exports write it) means any size, as in onnxruntime.
+                case .known(let k): if k >= 0 && k != g { ok = false }
+                // `?` (and an empty name) is a placeholder, not a name two dims share.
+                case .symbol(let s) where s == "?" || s.isEmpty: break
                 case .symbol(let s):
                     if let prev = symbols[s], prev != g { ok = false }
                     symbols[s] = g

@@ -83,7 +83,7 @@ enum TensorFiles {
             }
             let shape: [Int64] = (tt.shape ?? []).map { d in
                 switch d {
-                case .known(let v): return v
+                case .known(let v): return v >= 0 ? v : 1  // -1 means any size
                 case .symbol(let s): return dims[s] ?? 1
                 case .unknown: return 1
                 }

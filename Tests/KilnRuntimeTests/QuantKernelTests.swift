@@ -185,3 +185,26 @@ import Testing
         }
     }
 }
+
+/// Declared input dims of `-1` (Paddle exports) accept any size, and dims named `?` are not
+/// forced equal; a real symbol still is.
+@Test func wildcardInputDimsAcceptAnySize() throws {
+    let node = Node(opType: "Relu", inputs: ["x"], outputs: ["y"])
+    func model(_ dims: [Dim]) -> Model {
+        Model(
+            opsetImports: [OpsetImport(domain: "", version: 13)],
+            graph: Graph(
+                name: "g", inputs: [ValueInfo(name: "x", tensor: TensorType(.float32, shape: dims))],
+                outputs: [ValueInfo(name: "y", type: nil)], nodes: [node]))
+    }
+    let x = Tensor(shape: [2, 3], values: [Float](repeating: 1, count: 6))
+    let feeds: [String: Value] = ["x": .tensor(x)]
+    _ = try InferencePlan(model: model([.known(-1), .known(3)])).run(feeds)
+    _ = try InferencePlan(model: model([.symbol("?"), .symbol("?")])).run(feeds)
+    #expect(throws: KilnError.self) {
+        try InferencePlan(model: model([.symbol("N"), .symbol("N")])).run(feeds)
+    }
+    #expect(throws: KilnError.self) {
+        try InferencePlan(model: model([.known(-1), .known(4)])).run(feeds)
+    }
+}
