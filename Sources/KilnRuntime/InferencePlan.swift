@@ -194,7 +194,18 @@ struct GraphPlan: Sendable {
         try g.sortTopologically()
         graph = g
 
-        var inits: [(String, Value)] = g.initializers.map { ($0.name, .tensor($0)) }
+        // Kernels read float weights in place only when they are aligned; an initializer viewed
+        // at an odd offset of a mapped .onnx file would be copied on every run, so copy it once
+        // here (a .klite file aligns every tensor to 64 bytes and needs no copy).
+        var inits: [(String, Value)] = g.initializers.map { t in
+            let misaligned = t.data.withUnsafeBytes { raw in
+                Int(bitPattern: raw.baseAddress) % 16 != 0
+            }
+            guard misaligned, !t.data.isEmpty else { return (t.name, .tensor(t)) }
+            var copy = t
+            copy.data = t.data.withUnsafeBytes { Data($0) }
+            return (t.name, .tensor(copy))
+        }
         for s in g.sparseInitializers {
             inits.append((s.values.name, .tensor(try densify(s))))
         }
