@@ -59,8 +59,11 @@ enum IndexingOps {
             var outShape = x.shape
             for (k, a) in ax.enumerated() {
                 let dim = x.shape[a]
-                let s = st[k]
-                guard s != 0 else { throw c.fail("step is zero") }
+                guard st[k] != 0 else { throw c.fail("step is zero") }
+                // A step longer than the axis selects at most one element whatever its size;
+                // clamping it keeps `e - b + s` and `-s` below overflow (INT64_MIN, INT64_MAX).
+                let reach = Swift.max(dim, 1)
+                let s = Swift.min(Swift.max(st[k], -reach), reach)
                 var b = starts[k]
                 var e = ends[k]
                 if b < 0 { b = Swift.max(b, -dim) + dim }
