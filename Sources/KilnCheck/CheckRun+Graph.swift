@@ -41,6 +41,7 @@ extension CheckRun {
         for v in g.inputs { if let t = v.type { local.types[v.name] = t } }
         for t in g.initializers {
             local.types[t.name] = .tensor(TensorType(t.elementType, t.shape))
+            local.constants[t.name] = t
         }
 
         var producers: [String: Int] = [:]

@@ -300,7 +300,12 @@ struct GraphPlan: Sendable {
             do {
                 outputs = try step.op.run(context)
             } catch var e as KilnError {
-                if e.location.node == nil { e.location.node = step.label }
+                if e.location.node == nil {
+                    e.location.node = step.label
+                } else if e.code == .limitExceeded, !step.subplans.isEmpty, let inner = e.location.node {
+                    // A budget that ran out inside a Loop/Scan/If body names the path to it.
+                    e.location.node = step.label + "/" + inner
+                }
                 throw e
             }
             guard
