@@ -55,6 +55,13 @@ let package = Package(
             dependencies: ["KilnRuntime", "KilnONNX", "KilnTestSupport"]
         ),
         .testTarget(name: "CLITests", dependencies: ["KilnTestSupport"]),
+        // Whole-pipeline robustness: corruption (read → check → plan → run) and scale.
+        .testTarget(
+            name: "HardeningTests",
+            dependencies: [
+                "KilnIR", "KilnONNX", "KilnJSON", "KilnCheck", "KilnRuntime", "KilnTestSupport",
+            ]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )
