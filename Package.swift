@@ -65,3 +65,16 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+// libFuzzer harnesses (scripts/fuzz.sh): only with KILN_FUZZ=1, because the executable has no
+// `main` of its own (libFuzzer's -sanitize=fuzzer link supplies it).
+if Context.environment["KILN_FUZZ"] != nil {
+    package.targets.append(
+        .executableTarget(
+            name: "KilnFuzz",
+            dependencies: ["KilnIR", "KilnONNX", "KilnJSON", "KilnRuntime"],
+            path: "Fuzz/KilnFuzz",
+            swiftSettings: [.unsafeFlags(["-parse-as-library"])]
+        ))
+    package.products.append(.executable(name: "kiln-fuzz", targets: ["KilnFuzz"]))
+}
