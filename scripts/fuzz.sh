@@ -8,7 +8,8 @@
 # and any crash, leak, timeout or OOM input is saved to fixtures/fuzz-crashes/<target>/, where
 # HardeningTests replays every file through the normal test suite (commit them after fixing).
 # Prints one line per target: executions, coverage (cov/ft from libFuzzer) and new findings.
-# Exits 0 after printing "skipped: ..." when the toolchain has no libFuzzer runtime.
+# Exits 1 when a target found something new, 0 otherwise; prints "skipped: ..." and exits 0
+# when the toolchain has no libFuzzer runtime.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 SECONDS_PER_TARGET="${1:-60}"
@@ -57,6 +58,7 @@ seeds() {  # seed files for a target, one path per line
 }
 
 mkdir -p "$BUILD/logs"
+found=0
 for t in "${TARGETS[@]}"; do
   corpus="$BUILD/corpus/$t"
   seeddir="$BUILD/seeds/$t"
@@ -75,5 +77,10 @@ for t in "${TARGETS[@]}"; do
   execs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' | tail -1)
   cov=$(grep -oE 'cov: [0-9]+ ft: [0-9]+' "$log" | tail -1)
   after=$(ls "$crashes" | wc -l)
+  found=$((found + after - before))
   echo "fuzz: $t: ${execs:-?} executions in ${SECONDS_PER_TARGET} s, ${cov:-cov ?}, corpus $(ls "$corpus" | wc -l), new findings $((after - before)) (exit $status; log $log)"
 done
+if [ "$found" -gt 0 ]; then
+  echo "fuzz: $found new finding(s) saved under fixtures/fuzz-crashes/: reproduce with KILN_FUZZ_TARGET=<target> $BIN FILE"
+  exit 1
+fi

@@ -151,6 +151,15 @@ def main():
          ["convert", "{file}", "-o", "{dir}/out.onnx"], 2, f"offset {INT64_MAX - 9} with length 8")
     with open(os.path.join(OUT, "weights.bin"), "wb") as f:
         f.write(b"\0" * 4096)
+    doc = {"format": "kiln-json", "version": 1, "irVersion": 9, "opsetImports": [{"version": 17}],
+           "sidecar": {"file": "weights.bin", "length": 4096},
+           "graph": {"inputs": [{"name": "x", "type": {"tensor": {"elementType": "float32", "shape": [2]}}}],
+                     "outputs": [{"name": "y"}],
+                     "initializers": [{"name": "w", "elementType": "float32", "shape": [2],
+                                       "external": {"offset": INT64_MAX - 9, "length": 8}}],
+                     "nodes": [{"opType": "Add", "inputs": ["x", "w"], "outputs": ["y"]}]}}
+    save("json_wrapping_offset.json", json.dumps(doc, indent=1).encode() + b"\n",
+         ["convert", "{file}", "-o", "{dir}/out.onnx"], 2, f"8 bytes at offset {INT64_MAX - 9}")
     # An .npz with the same member twice (numpy never writes one; a hostile tool can).
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_STORED) as z:
