@@ -31,17 +31,12 @@ if ! swiftc -sanitize=fuzzer,address -parse-as-library "$probe_dir/p.swift" -o "
 fi
 rm -rf "$probe_dir"
 
-build() {
-  KILN_FUZZ=1 swift build -c release --product kiln-fuzz --build-path "$BUILD" \
-    -Xswiftc -sanitize=fuzzer,address -Xcc -fsanitize=fuzzer-no-link,address 2>&1 | grep -E "error|Compiling KilnFuzz|Build complete" | tail -5
-}
 echo "== build (release, -sanitize=fuzzer,address)"
-if command -v flock >/dev/null; then
-  export -f build; export BUILD
-  flock "$LOCK" bash -c build
-else
-  build
-fi
+lock=()
+command -v flock >/dev/null && lock=(flock "$LOCK")
+KILN_FUZZ=1 "${lock[@]}" swift build -c release --product kiln-fuzz --build-path "$BUILD" \
+  -Xswiftc -sanitize=fuzzer,address -Xcc -fsanitize=fuzzer-no-link,address 2>&1 \
+  | grep -E "error|Build complete" | tail -n 5
 BIN="$BUILD/release/kiln-fuzz"
 [ -x "$BIN" ] || { echo "fuzz: build failed"; exit 1; }
 

@@ -91,8 +91,8 @@ func feeds(_ g: Graph, seed: UInt64) throws -> [String: Value] {
 }
 
 @_cdecl("LLVMFuzzerTestOneInput")
-public func kilnFuzzOneInput(_ bytes: UnsafePointer<UInt8>, _ size: Int) -> CInt {
-    let data = Data(bytes: bytes, count: size)
+public func kilnFuzzOneInput(_ bytes: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
+    let data = bytes.map { Data(bytes: $0, count: size) } ?? Data()
     switch fuzzTarget {
     case .onnx:
         expectKilnError { _ = try ONNXReader(options: onnxOptions).read(data, externalDataRoot: nil) }
@@ -122,4 +122,24 @@ public func kilnFuzzOneInput(_ bytes: UnsafePointer<UInt8>, _ size: Int) -> CInt
         }
     }
     return 0
+}
+
+// MARK: - Entry point
+
+/// libFuzzer's driver, called from our own `main`: SwiftPM links an executable target with
+/// `main` aliased to `KilnFuzz_main`, so libFuzzer's `main` is not used and we start it here.
+@_silgen_name("LLVMFuzzerRunDriver")
+func LLVMFuzzerRunDriver(
+    _ argc: UnsafeMutablePointer<CInt>,
+    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
+    _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt
+) -> CInt
+
+@_cdecl("KilnFuzz_main")
+public func kilnFuzzMain(
+    _ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?
+) -> CInt {
+    var count = argc
+    var vector = argv
+    return LLVMFuzzerRunDriver(&count, &vector) { bytes, size in kilnFuzzOneInput(bytes, size) }
 }
