@@ -3,6 +3,7 @@
 #
 #   scripts/fuzz.sh [SECONDS_PER_TARGET] [TARGET...]      (default: 60 s; all targets)
 #
+# KILN_FUZZ_NO_BUILD=1 reuses an existing build (no wait for the build lock).
 # Targets: onnx json npy npz pb run (see Fuzz/KilnFuzz/Harness.swift). Each run starts from
 # seeds in fixtures/ and ../shared/conformance plus the corpus kept in .build/fuzz/corpus/,
 # and any crash, leak, timeout or OOM input is saved to fixtures/fuzz-crashes/<target>/, where
@@ -31,12 +32,17 @@ if ! swiftc -sanitize=fuzzer,address -parse-as-library "$probe_dir/p.swift" -o "
 fi
 rm -rf "$probe_dir"
 
+BIN="$BUILD/release/kiln-fuzz"
+if [ -n "${KILN_FUZZ_NO_BUILD:-}" ] && [ -x "$BIN" ]; then
+  echo "== using the existing $BIN (KILN_FUZZ_NO_BUILD)"
+else
 echo "== build (release, -sanitize=fuzzer,address)"
 lock=()
 command -v flock >/dev/null && lock=(flock "$LOCK")
 KILN_FUZZ=1 "${lock[@]}" swift build -c release --product kiln-fuzz --build-path "$BUILD" \
   -Xswiftc -sanitize=fuzzer,address -Xcc -fsanitize=fuzzer-no-link,address 2>&1 \
   | grep -E "error|Build complete" | tail -n 5
+fi
 BIN="$BUILD/release/kiln-fuzz"
 [ -x "$BIN" ] || { echo "fuzz: build failed"; exit 1; }
 

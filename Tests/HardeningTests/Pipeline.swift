@@ -109,8 +109,17 @@ enum Pipeline {
                 let bytes = tt.elementType.byteCount(elements: n)
             else { throw KilnError(.usage, "input '\(info.name)' cannot be made at random") }
             var data = Data(count: bytes)
-            for i in 0..<bytes { data[i] = UInt8(truncatingIfNeeded: rng.next()) }
-            if tt.elementType == .bool { for i in 0..<bytes { data[i] &= 1 } }
+            if tt.elementType.isInteger || tt.elementType == .bool {
+                // Small values (0...7 in the lowest byte of each element): integer inputs are sizes and
+                // indices, and a random int32 would ask for ~2^31 elements (within Kiln's 2^30-element
+                // cap after a check, but a multi-GiB allocation for every such input).
+                let width = Swift.max(1, bytes / Swift.max(n, 1))
+                for e in 0..<n where e * width < bytes {
+                    data[e * width] = UInt8(truncatingIfNeeded: rng.next()) & (tt.elementType == .bool ? 1 : 7)
+                }
+            } else {
+                for i in 0..<bytes { data[i] = UInt8(truncatingIfNeeded: rng.next()) }
+            }
             feeds[info.name] = .tensor(Tensor(name: info.name, elementType: tt.elementType, shape: shape, data: data))
         }
         return feeds
