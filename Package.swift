@@ -55,6 +55,26 @@ let package = Package(
             dependencies: ["KilnRuntime", "KilnONNX", "KilnTestSupport"]
         ),
         .testTarget(name: "CLITests", dependencies: ["KilnTestSupport"]),
+        // Whole-pipeline robustness: corruption (read → check → plan → run) and scale.
+        .testTarget(
+            name: "HardeningTests",
+            dependencies: [
+                "KilnIR", "KilnONNX", "KilnJSON", "KilnCheck", "KilnRuntime", "KilnTestSupport",
+            ]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )
+
+// libFuzzer harnesses (scripts/fuzz.sh): only with KILN_FUZZ=1, because the executable has no
+// `main` of its own (libFuzzer's -sanitize=fuzzer link supplies it).
+if Context.environment["KILN_FUZZ"] != nil {
+    package.targets.append(
+        .executableTarget(
+            name: "KilnFuzz",
+            dependencies: ["KilnIR", "KilnONNX", "KilnJSON", "KilnRuntime"],
+            path: "Fuzz/KilnFuzz",
+            swiftSettings: [.unsafeFlags(["-parse-as-library"])]
+        ))
+    package.products.append(.executable(name: "kiln-fuzz", targets: ["KilnFuzz"]))
+}

@@ -41,6 +41,7 @@ extension CheckRun {
         for v in g.inputs { if let t = v.type { local.types[v.name] = t } }
         for t in g.initializers {
             local.types[t.name] = .tensor(TensorType(t.elementType, t.shape))
+            local.constants[t.name] = t
         }
 
         var producers: [String: Int] = [:]
@@ -292,25 +293,35 @@ extension CheckRun {
             }
         }
         guard anyBackEdge || !forwardRefs.isEmpty else { return }
-        var alive = Set(0..<n)
-        func peel() {
-            var changed = true
-            while changed {
-                changed = false
-                for i in alive.sorted() {
-                    let hasPred = preds[i].contains { alive.contains($0.node) }
-                    let hasSucc = succs[i].contains { alive.contains($0) }
-                    if !hasPred || !hasSucc {
-                        alive.remove(i)
-                        changed = true
-                    }
-                }
+        // Peel nodes without a live producer or a live reader, as a worklist over counts of
+        // live neighbours: O(nodes + edges) in total, however many cycles are reported.
+        var isAlive = [Bool](repeating: true, count: n)
+        var livePreds = preds.map(\.count)
+        var liveSuccs = succs.map(\.count)
+        var pending = (0..<n).filter { livePreds[$0] == 0 || liveSuccs[$0] == 0 }
+        func remove(_ i: Int, cascade: Bool) {
+            guard isAlive[i] else { return }
+            isAlive[i] = false
+            for (p, _) in preds[i] {
+                liveSuccs[p] -= 1
+                if cascade && liveSuccs[p] == 0 { pending.append(p) }
+            }
+            for s in succs[i] {
+                livePreds[s] -= 1
+                if cascade && livePreds[s] == 0 { pending.append(s) }
             }
         }
+        func peel() {
+            while let i = pending.popLast() { remove(i, cascade: true) }
+        }
         peel()
-        let onCycles = alive
+        let onCycles = Set((0..<n).filter { isAlive[$0] })
+        var cursor = 0
         var guardCount = 0
-        while let start = alive.min(), guardCount < n {
+        while guardCount < n {
+            while cursor < n && !isAlive[cursor] { cursor += 1 }
+            guard cursor < n else { break }
+            let start = cursor
             guardCount += 1
             var walk: [Int] = [start]
             var values: [String] = []
@@ -318,7 +329,7 @@ extension CheckRun {
             var current = start
             var cycle: (nodes: [Int], values: [String])?
             while cycle == nil {
-                guard let edge = preds[current].first(where: { alive.contains($0.node) }) else {
+                guard let edge = preds[current].first(where: { isAlive[$0.node] }) else {
                     break
                 }
                 values.append(edge.value)
@@ -331,7 +342,7 @@ extension CheckRun {
                 }
             }
             guard let found = cycle else {
-                alive.remove(start)
+                remove(start, cascade: false)
                 continue
             }
             // The walk followed producers backwards; present it in data-flow order.
@@ -343,7 +354,7 @@ extension CheckRun {
                 "Nodes \((order + [order[0]]).joined(separator: " -> ")) form a cycle through "
                     + "\(vals.joined(separator: ", ")); break the cycle.",
                 node: g.nodes[first].label(index: first), value: found.values.last, path: ctx.path)
-            for c in found.nodes { alive.remove(c) }
+            for c in found.nodes { remove(c, cascade: true) }
             peel()
         }
         for ref in forwardRefs {

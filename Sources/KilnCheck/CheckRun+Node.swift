@@ -46,6 +46,7 @@ extension CheckRun {
         // A node without values is reported once; its arity against the schema adds nothing.
         guard !node.opType.isEmpty, !(node.inputs.isEmpty && node.outputs.isEmpty) else { return }
         resolveAndVerify(node, label: label, ctx, scopes: scopes)
+        checkAttributeShapes(node, label: label, ctx, scopes: scopes)
     }
 
     private func checkAttributeValue(

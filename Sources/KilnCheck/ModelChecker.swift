@@ -33,6 +33,8 @@ public struct ModelChecker: Sendable {
 struct Scope {
     var names: Set<String> = []
     var types: [String: ValueType] = [:]
+    /// Initializers by name (constant shapes for the K06xx rules).
+    var constants: [String: Tensor] = [:]
 }
 
 /// Where a graph sits and what it may see.

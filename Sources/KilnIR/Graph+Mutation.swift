@@ -32,10 +32,12 @@ extension Graph {
         nodes.first { $0.outputs.contains(value) }
     }
 
-    /// The nodes consuming `value`.
+    /// The nodes consuming `value`. One O(nodes) scan without building a whole-graph map; code
+    /// asking about many values builds `consumerIndex()` once instead.
     public func consumers(of value: String) -> [Node] {
-        let idx = consumerIndex()[value] ?? []
-        return idx.map { nodes[$0] }
+        nodes.filter { n in
+            n.inputs.contains(value) || n.subgraphs.contains { $0.outerScopeReads().contains(value) }
+        }
     }
 
     /// Names read by this graph (and its nested subgraphs) that it does not define itself.
@@ -119,18 +121,15 @@ extension Graph {
                 }
             }
         }
-        // Kahn's algorithm with a min-heap substitute: always take the lowest ready index.
-        var ready = indegree.indices.filter { indegree[$0] == 0 }.sorted(by: >)
+        // Kahn's algorithm with a min-heap: always take the lowest ready index, O(n log n).
+        var ready = MinHeap(indegree.indices.filter { indegree[$0] == 0 })
         var order: [Int] = []
         order.reserveCapacity(nodes.count)
-        while let i = ready.popLast() {
+        while let i = ready.popMin() {
             order.append(i)
             for j in deps[i] {
                 indegree[j] -= 1
-                if indegree[j] == 0 {
-                    let pos = ready.firstIndex(where: { $0 < j }) ?? ready.endIndex
-                    ready.insert(j, at: pos)
-                }
+                if indegree[j] == 0 { ready.insert(j) }
             }
         }
         if order.count != nodes.count {
@@ -169,5 +168,42 @@ extension Graph {
     fileprivate mutating func renameOuterRead(_ old: String, to new: String) {
         for i in nodes.indices { nodes[i].renameInput(old, to: new) }
         for i in outputs.indices where outputs[i].name == old { outputs[i].name = new }
+    }
+}
+
+/// A binary min-heap of node indices (for the stable topological sort).
+private struct MinHeap {
+    private var items: [Int]
+
+    /// `sorted` must be in ascending order (a sorted array is a valid heap).
+    init(_ sorted: [Int]) { items = sorted }
+
+    mutating func insert(_ v: Int) {
+        items.append(v)
+        var i = items.count - 1
+        while i > 0 {
+            let parent = (i - 1) / 2
+            guard items[parent] > items[i] else { break }
+            items.swapAt(parent, i)
+            i = parent
+        }
+    }
+
+    mutating func popMin() -> Int? {
+        guard let last = items.popLast() else { return nil }
+        guard !items.isEmpty else { return last }
+        let top = items[0]
+        items[0] = last
+        var i = 0
+        while true {
+            let (l, r) = (2 * i + 1, 2 * i + 2)
+            var m = i
+            if l < items.count && items[l] < items[m] { m = l }
+            if r < items.count && items[r] < items[m] { m = r }
+            guard m != i else { break }
+            items.swapAt(i, m)
+            i = m
+        }
+        return top
     }
 }

@@ -71,10 +71,33 @@ public struct KilnError: Error, Sendable, CustomStringConvertible {
         self.underlying = underlying
     }
 
-    /// One line: `location: message`.
+    /// One line: `location: message`. Names come from files, so control characters (newlines,
+    /// escapes, line separators) are shown escaped and can never split or forge a line.
     public var description: String {
         let p = location.prefix
-        return p.isEmpty ? message : "\(p): \(message)"
+        return KilnError.oneLine(p.isEmpty ? message : "\(p): \(message)")
+    }
+
+    /// `text` with every control character (C0, DEL, C1, U+2028/U+2029) written as `\n`,
+    /// `\t`, `\r` or `\u{XX}`, so the result is one line without terminal escapes.
+    public static func oneLine(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: isControl) else { return text }
+        var out = ""
+        out.reserveCapacity(text.utf8.count + 8)
+        for u in text.unicodeScalars {
+            switch u {
+            case "\n": out += "\\n"
+            case "\t": out += "\\t"
+            case "\r": out += "\\r"
+            case _ where isControl(u): out += "\\u{" + String(u.value, radix: 16) + "}"
+            default: out.unicodeScalars.append(u)
+            }
+        }
+        return out
+    }
+
+    private static func isControl(_ u: Unicode.Scalar) -> Bool {
+        u.value < 0x20 || (0x7F...0x9F).contains(u.value) || u.value == 0x2028 || u.value == 0x2029
     }
 
     /// Returns a copy whose location has `file` set when it was not already known.

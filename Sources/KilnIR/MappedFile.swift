@@ -10,18 +10,22 @@ import Foundation
 public enum MappedFile {
     /// Maps `url` read-only and returns its bytes as a `Data` that unmaps when released.
     ///
-    /// The file is opened with `O_NOFOLLOW` when `allowSymlink` is false. Files larger than
+    /// Only regular files are accepted: the file is opened with `O_NONBLOCK` (so a named pipe
+    /// or a device cannot block `open`) and with `O_NOFOLLOW` when `allowSymlink` is false, then
+    /// checked with `fstat` on the open descriptor, so nothing can be swapped in between the
+    /// check and the read. With `allowHardLinks` false, a file with more than one link is
+    /// refused (it could be a link to a file outside a model's folder). Files larger than
     /// `maxBytes` are refused. Empty files give an empty `Data`.
-    public static func map(_ url: URL, maxBytes: Int = Int.max, allowSymlink: Bool = true) throws
-        -> Data
-    {
+    public static func map(
+        _ url: URL, maxBytes: Int = Int.max, allowSymlink: Bool = true, allowHardLinks: Bool = true
+    ) throws -> Data {
         let path = url.path
-        var flags = O_RDONLY | O_CLOEXEC
+        var flags = O_RDONLY | O_CLOEXEC | O_NONBLOCK
         if !allowSymlink { flags |= O_NOFOLLOW }
         let fd = open(path, flags)
         guard fd >= 0 else {
             let err = errno
-            if err == ELOOP {
+            if err == ELOOP && !allowSymlink {
                 throw KilnError(
                     .malformedInput, "refusing to follow a symbolic link", at: .init(file: path))
             }
@@ -34,7 +38,15 @@ public enum MappedFile {
             throw KilnError(.io, "cannot stat the file", at: .init(file: path))
         }
         guard (st.st_mode & S_IFMT) == S_IFREG else {
-            throw KilnError(.io, "not a regular file", at: .init(file: path))
+            throw KilnError(
+                .io, "not a regular file (\(fileKind(st.st_mode))); Kiln reads only regular files",
+                at: .init(file: path))
+        }
+        if !allowHardLinks, st.st_nlink > 1 {
+            throw KilnError(
+                .malformedInput,
+                "is a hard link (\(st.st_nlink) links), which could point outside the model's folder; copy the file instead",
+                at: .init(file: path))
         }
         let size = Int(st.st_size)
         guard size <= maxBytes else {
@@ -44,12 +56,43 @@ public enum MappedFile {
         }
         if size == 0 { return Data() }
         guard let base = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), base != MAP_FAILED else {
-            // Fall back to reading (some file systems refuse mmap).
-            return try Data(contentsOf: url)
+            // Some file systems refuse mmap: read from the same descriptor (never reopen).
+            return try readAll(fd, size: size, path: path)
         }
         return Data(
             bytesNoCopy: base, count: size,
             deallocator: .custom { ptr, count in munmap(ptr, count) })
+    }
+
+    /// Reads `size` bytes from `fd` (the fallback when `mmap` is refused).
+    private static func readAll(_ fd: Int32, size: Int, path: String) throws -> Data {
+        var data = Data(count: size)
+        var done = 0
+        try data.withUnsafeMutableBytes { (raw: UnsafeMutableRawBufferPointer) in
+            guard let base = raw.baseAddress else { return }
+            while done < size {
+                let n = read(fd, base + done, size - done)
+                if n < 0 && errno == EINTR { continue }
+                guard n > 0 else {
+                    throw KilnError(.io, "cannot read the file", at: .init(file: path))
+                }
+                done += n
+            }
+        }
+        return data
+    }
+
+    /// A word for a non-regular file type, for messages.
+    static func fileKind(_ mode: mode_t) -> String {
+        switch mode & S_IFMT {
+        case S_IFDIR: return "a directory"
+        case S_IFIFO: return "a named pipe"
+        case S_IFCHR: return "a character device"
+        case S_IFBLK: return "a block device"
+        case S_IFSOCK: return "a socket"
+        case S_IFLNK: return "a symbolic link"
+        default: return "not a regular file"
+        }
     }
 
     /// Metadata of a file opened without following symlinks: link count and whether it is a
@@ -92,9 +135,8 @@ public enum MappedFile {
         let real = url.resolvingSymlinksInPath().standardizedFileURL.path
         let rootPath = rootReal.path.hasSuffix("/") ? rootReal.path : rootReal.path + "/"
         guard real.hasPrefix(rootPath) else { throw bad("resolves outside the model's folder") }
-        if let links = linkCount(url), links > 1 {
-            throw bad("is a hard link (\(links) links); copy the file instead")
-        }
+        // Hard links are refused when the file is opened (`map(allowHardLinks: false)`), after
+        // `fstat` has shown it is a regular file: a directory also has several links.
         return url
     }
 }

@@ -23,7 +23,17 @@ public struct Verifier: Sendable {
     }
 
     /// Verifies `graph`, whose nodes may also read the names in `outer`.
+    ///
+    /// O(nodes + edges) over the whole nesting: enclosing scopes are consulted as a stack of
+    /// sets instead of being copied for every node that carries a subgraph.
     public func verify(_ graph: Graph, outer: Set<String>, path: String) throws {
+        var scopes = outer.isEmpty ? [] : [outer]
+        try verify(graph, scopes: &scopes, path: path)
+    }
+
+    /// `scopes` holds the names defined by the enclosing graphs (innermost last); the graph's
+    /// own names are pushed while its subgraphs are verified and popped before returning.
+    private func verify(_ graph: Graph, scopes: inout [Set<String>], path: String) throws {
         var defined = Set<String>()
         func define(_ name: String, _ what: String, node: String? = nil) throws {
             guard defined.insert(name).inserted else {
@@ -32,6 +42,9 @@ public struct Verifier: Sendable {
                     "\(path.isEmpty ? "" : "in \(path): ")'\(name)' is defined more than once (\(what))",
                     at: .init(node: node, value: name))
             }
+        }
+        func visibleOutside(_ name: String) -> Bool {
+            scopes.contains { $0.contains(name) }
         }
         for t in graph.initializers {
             try define(t.name, "initializer")
@@ -47,7 +60,7 @@ public struct Verifier: Sendable {
         for (i, n) in graph.nodes.enumerated() {
             let label = n.label(index: i)
             for input in n.inputs where !input.isEmpty {
-                if defined.contains(input) || outer.contains(input) { continue }
+                if defined.contains(input) || visibleOutside(input) { continue }
                 if let p = producers[input], p >= i {
                     let kind = p == i ? "its own output" : "a value produced later"
                     throw KilnError(
@@ -60,18 +73,22 @@ public struct Verifier: Sendable {
                     "\(path.isEmpty ? "" : "in \(path): ")node reads '\(input)', which nothing defines",
                     at: .init(node: label, value: input))
             }
-            let visible = outer.union(defined)
             for a in n.attributes {
                 var subs: [Graph] = []
                 if case .graph(let g) = a.value { subs = [g] }
                 if case .graphs(let gs) = a.value { subs = gs }
+                guard !subs.isEmpty else { continue }
+                // `defined` is moved onto the stack (not copied) for the duration of the subgraphs.
+                scopes.append(defined)
+                defined = []
+                defer { defined = scopes.removeLast() }
                 for s in subs {
-                    try verify(s, outer: visible, path: (path.isEmpty ? "" : path + "/") + label + "." + a.name)
+                    try verify(s, scopes: &scopes, path: (path.isEmpty ? "" : path + "/") + label + "." + a.name)
                 }
             }
             for o in n.outputs where !o.isEmpty { try define(o, "output of a node", node: label) }
         }
-        for o in graph.outputs where !defined.contains(o.name) && !outer.contains(o.name) {
+        for o in graph.outputs where !defined.contains(o.name) && !visibleOutside(o.name) {
             throw KilnError(
                 .invalidGraph,
                 "\(path.isEmpty ? "" : "in \(path): ")graph output '\(o.name)' is never defined",

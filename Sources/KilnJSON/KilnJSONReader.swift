@@ -25,6 +25,9 @@ public struct KilnJSONReader: Sendable {
         /// Maximum number of nodes in the whole model, counting nodes of subgraphs and
         /// functions. Default 1 000 000.
         public var maxNodes: Int
+        /// Whole-model limits (total tensor bytes, total nodes, rank, string length) checked
+        /// after decoding; see `ModelLimits` for the defaults.
+        public var modelLimits = ModelLimits()
 
         public init(
             maxNestingDepth: Int = 128, maxDocumentBytes: Int = 1 << 31,
@@ -58,7 +61,9 @@ public struct KilnJSONReader: Sendable {
         let root = try JSONParser.parse(json, maxDepth: options.maxNestingDepth)
         return try withoutActuallyEscaping(sidecar) { load in
             var decoder = ModelDecoder(options: options, loadSidecar: load)
-            return try decoder.decode(root)
+            let model = try decoder.decode(root)
+            try options.modelLimits.enforce(model)
+            return model
         }
     }
 
@@ -82,8 +87,9 @@ public struct KilnJSONReader: Sendable {
             return try read(json) { name in
                 let sidecarURL = directory.appendingPathComponent(name, isDirectory: false)
                 try KilnJSONReader.checkRegularFile(sidecarURL)
-                // O_NOFOLLOW again at open time, so a swap after the check cannot slip through.
-                return try MappedFile.map(sidecarURL, allowSymlink: false)
+                // O_NOFOLLOW again at open time, so a swap after the check cannot slip through;
+                // a hard link could reach a file outside the folder, as for ONNX external data.
+                return try MappedFile.map(sidecarURL, allowSymlink: false, allowHardLinks: false)
             }
         } catch let e as KilnError {
             throw e.inFile(url.path)

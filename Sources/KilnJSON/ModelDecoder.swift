@@ -498,7 +498,7 @@ struct ModelDecoder {
         let (end, overflow) = o.addingReportingOverflow(n)
         guard !overflow, end <= data.count else {
             throw JSONFields.error(
-                "bytes \(offset)..<\(offset &+ length) are past the end of the sidecar "
+                "\(length) bytes at offset \(offset) are past the end of the sidecar "
                     + "'\(info.file)' (\(data.count) bytes)",
                 at: path)
         }

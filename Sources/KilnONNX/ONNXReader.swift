@@ -24,6 +24,9 @@ public struct ONNXReader: Sendable {
         public var allowExternalData: Bool = true
         /// Folder external data must live in; defaults to the model file's folder.
         public var externalDataRoot: URL? = nil
+        /// Whole-model limits (total tensor bytes, total nodes, rank, string length) checked
+        /// after decoding; see `ModelLimits` for the defaults.
+        public var modelLimits = ModelLimits()
 
         public init() {}
     }
@@ -66,7 +69,9 @@ public struct ONNXReader: Sendable {
         var context = ImportContext(
             options: options, externalDataRoot: options.allowExternalData ? externalDataRoot : nil,
             payloads: split.payloads)
-        return try context.model(proto)
+        let model = try context.model(proto)
+        try options.modelLimits.enforce(model)
+        return model
     }
 
     static func describe(_ error: Error) -> String {
@@ -479,7 +484,8 @@ struct ImportContext {
         }
         let file: Data
         do {
-            file = try MappedFile.map(url, maxBytes: Int.max, allowSymlink: false)
+            file = try MappedFile.map(
+                url, maxBytes: options.maxFileBytes, allowSymlink: false, allowHardLinks: false)
         } catch let e as KilnError {
             throw KilnError(
                 .malformedInput, "tensor '\(p.name)': cannot read external data '\(location)': \(e.message)",
@@ -491,9 +497,10 @@ struct ImportContext {
         let len = length ?? need
         let (end, overflow) = offset.addingReportingOverflow(len)
         guard !overflow, end <= file.count else {
+            // Printed as offset + length: their sum may not fit in an Int.
             throw KilnError(
                 .malformedInput,
-                "tensor '\(p.name)': external data range \(offset)..<\(offset &+ len) is past the end of '\(location)' (\(file.count) bytes)",
+                "tensor '\(p.name)': external data at offset \(offset) with length \(len) is past the end of '\(location)' (\(file.count) bytes)",
                 at: loc)
         }
         return file[file.startIndex + offset..<file.startIndex + end]

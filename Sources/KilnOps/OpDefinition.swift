@@ -29,6 +29,8 @@ public struct KernelContext: Sendable {
     public let runSubgraph: SubgraphRunner?
     /// Number of threads a kernel may use (1 = deterministic single-threaded).
     public let threads: Int
+    /// Iteration and wall-clock limits of the current run (Loop and Scan check them).
+    public var budget = RunBudget()
 
     public init(
         node: Node, opsetVersion: Int64, inputs: [Value?], runSubgraph: SubgraphRunner? = nil,

@@ -33,6 +33,10 @@ public struct InferenceOptions: Sendable {
     /// activations in the epilogue of the op before them (see `PlanFusion`). The observer then
     /// sees the fused nodes; their intermediate values are never materialized.
     public var fuseOperators: Bool
+    /// Loop/Scan iteration and wall-clock limits (see `RuntimeLimits` for the defaults).
+    public var limits = RuntimeLimits()
+    /// The budget of the run in progress; set by `InferencePlan.run`.
+    var budget = RunBudget()
 }
 
 /// A model prepared for repeated execution by the reference runtime.
@@ -70,6 +74,8 @@ public struct InferencePlan: Sendable {
     /// same name is used when an input is not fed.
     public func run(_ inputs: [String: Value]) throws -> [String: Value] {
         try checkInputs(inputs)
+        var options = options
+        options.budget = options.limits.budget()
         let outputs = try main.execute(
             inputs: inputs, outer: [:], options: options, byName: true)
         var result: [String: Value] = [:]
@@ -290,6 +296,7 @@ struct GraphPlan: Sendable {
         for (name, v) in initializers { env[name] = v }
         for (name, v) in inputs { env[name] = v }
         for step in steps {
+            try options.budget.checkDeadline(node: step.label)
             var args: [Value?] = []
             args.reserveCapacity(step.node.inputs.count)
             for name in step.node.inputs {
@@ -320,14 +327,20 @@ struct GraphPlan: Sendable {
                     return try plan.run(positional: values, outer: scope, options: options)
                 }
             }
-            let context = KernelContext(
+            var context = KernelContext(
                 node: step.node, opsetVersion: step.opsetVersion, inputs: args,
                 runSubgraph: runner, threads: options.threads)
+            context.budget = options.budget
             let outputs: [Value]
             do {
                 outputs = try step.prepared?.run(context) ?? step.op.run(context)
             } catch var e as KilnError {
-                if e.location.node == nil { e.location.node = step.label }
+                if e.location.node == nil {
+                    e.location.node = step.label
+                } else if e.code == .limitExceeded, !step.subplans.isEmpty, let inner = e.location.node {
+                    // A budget that ran out inside a Loop/Scan/If body names the path to it.
+                    e.location.node = step.label + "/" + inner
+                }
                 throw e
             }
             guard

@@ -29,6 +29,9 @@ struct BenchCommand: ParsableCommand {
     var threads: Int = 1
     @Option(help: "Output format: text or json.")
     var format: OutputFormat = .text
+    @OptionGroup var readerLimits: ReaderLimitOptions
+    @OptionGroup var runtimeLimits: RuntimeLimitOptions
+
     @Flag(help: "Also time each op type (one extra profiled run per timed run; slower).")
     var profile = false
 
@@ -90,11 +93,11 @@ struct BenchCommand: ParsableCommand {
             guard runs > 0, warmup >= 0, threads > 0 else {
                 throw KilnError(.usage, "--runs and --threads must be positive, --warmup not negative")
             }
-            let m = try ModelFiles.load(model)
+            let m = try ModelFiles.load(model, limits: readerLimits.limits)
             let start = ContinuousClock.now
-            let plan = try CLI.inFile(model) {
-                try InferencePlan(model: m, options: InferenceOptions(threads: threads))
-            }
+            var options = InferenceOptions(threads: threads)
+            options.limits = runtimeLimits.limits
+            let plan = try CLI.inFile(model) { try InferencePlan(model: m, options: options) }
             let planTime = ContinuousClock.now - start
             let feeds = inputs.isEmpty
                 ? try TensorFiles.randomFeeds(graph: m.graph, seed: seed, dims: [:])
@@ -109,9 +112,10 @@ struct BenchCommand: ParsableCommand {
             var profileRows: [OpTime]?
             if profile {
                 let profiler = Profiler()
-                let profiled = try InferencePlan(
-                    model: m,
-                    options: InferenceOptions(threads: threads, observer: { node, _ in profiler.record(node) }))
+                var profiledOptions = InferenceOptions(
+                    threads: threads, observer: { node, _ in profiler.record(node) })
+                profiledOptions.limits = runtimeLimits.limits
+                let profiled = try InferencePlan(model: m, options: profiledOptions)
                 for _ in 0..<runs {
                     profiler.start()
                     _ = try profiled.run(feeds)

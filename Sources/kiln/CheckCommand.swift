@@ -47,6 +47,11 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "Write the report to this file instead of stdout.")
     var output: String?
 
+    @Flag(help: "Allow --output to name one of the models (still written via rename).")
+    var force = false
+
+    @OptionGroup var readerLimits: ReaderLimitOptions
+
     func run() throws {
         if listRules {
             for r in CheckRules.all {
@@ -64,13 +69,17 @@ struct CheckCommand: ParsableCommand {
                 enabledRules: only.isEmpty ? nil : Set(only), disabledRules: Set(disabled),
                 warningsAsErrors: warningsAsErrors, minimumSeverity: severity,
                 strictCustomDomains: strictCustomDomains)
+            if let output { try OutputSafety.check(output: output, inputs: models, force: force) }
             let checker = ModelChecker(options: options)
             var reports: [FileReport] = []
             for path in models {
                 do {
-                    let model = try ModelFiles.load(path, verify: false)
+                    let model = try ModelFiles.load(path, verify: false, limits: readerLimits.limits)
                     reports.append(FileReport(file: path, findings: checker.check(model)))
                 } catch let e as KilnError {
+                    // The report carries the error; stderr gets the usual one line too, so a
+                    // CI log shows why the exit code is 2 without opening the report.
+                    CLI.printError("error: \(e.inFile(path).description)")
                     var shown = e
                     shown.location.file = nil
                     reports.append(FileReport(file: path, loadError: shown.description))

@@ -76,6 +76,8 @@ struct ConformanceCommand: ParsableCommand {
                     + "; Kiln passes \(passing.subtracting(ort).count) that onnxruntime does not"
             }
             if let writePassing {
+                try OutputSafety.check(
+                    output: writePassing, inputs: requireList.map { [$0] } ?? [], force: false)
                 let list = passing.sorted().joined(separator: "\n") + "\n"
                 try AtomicFile.write(Data(list.utf8), to: URL(fileURLWithPath: writePassing))
             }

@@ -27,10 +27,24 @@ struct ConvertCommand: ParsableCommand {
     @Flag(help: "Print the time spent reading and writing to stderr.")
     var timing = false
 
+    @Flag(help: "Allow OUT to be the input file (still written via a temporary file and rename).")
+    var force = false
+
+    @OptionGroup var readerLimits: ReaderLimitOptions
+
     func run() throws {
         try CLI.guarded {
+            var outputs = [output]
+            if (try? ModelFiles.format(of: output, override: to)) == .json {
+                outputs.append(JSONModelFile.sidecarPath(for: output))
+            }
+            var inputs = [input]
+            if (try? ModelFiles.format(of: input, override: from)) == .json {
+                inputs.append(JSONModelFile.sidecarPath(for: input))
+            }
+            for o in outputs { try OutputSafety.check(output: o, inputs: inputs, force: force) }
             let t0 = ContinuousClock.now
-            let model = try ModelFiles.load(input, format: from)
+            let model = try ModelFiles.load(input, format: from, limits: readerLimits.limits)
             let t1 = ContinuousClock.now
             try ModelFiles.save(model, to: output, format: to)
             let t2 = ContinuousClock.now

@@ -33,6 +33,9 @@ struct DiffCommand: ParsableCommand {
     var rtol: Double?
     @Option(help: "Absolute tolerance (default by element type).")
     var atol: Double?
+    @OptionGroup var readerLimits: ReaderLimitOptions
+    @OptionGroup var runtimeLimits: RuntimeLimitOptions
+
     @Option(help: "Output format: text or json.")
     var format: OutputFormat = .text
 
@@ -54,8 +57,8 @@ struct DiffCommand: ParsableCommand {
     func run() throws {
         var failed = false
         try CLI.guarded {
-            let ma = try ModelFiles.load(a)
-            let mb = try ModelFiles.load(b)
+            let ma = try ModelFiles.load(a, limits: readerLimits.limits)
+            let mb = try ModelFiles.load(b, limits: readerLimits.limits)
             var symbols: [String: Int64] = [:]
             for d in dims {
                 let parts = d.split(separator: "=", maxSplits: 1)
@@ -67,8 +70,10 @@ struct DiffCommand: ParsableCommand {
             let feeds = inputs.isEmpty
                 ? try TensorFiles.randomFeeds(graph: ma.graph, seed: seed, dims: symbols)
                 : try TensorFiles.feeds(inputs, graph: ma.graph)
-            let outA = try CLI.inFile(a) { try InferencePlan(model: ma).run(feeds) }
-            let outB = try CLI.inFile(b) { try InferencePlan(model: mb).run(feeds) }
+            var options = InferenceOptions()
+            options.limits = runtimeLimits.limits
+            let outA = try CLI.inFile(a) { try InferencePlan(model: ma, options: options).run(feeds) }
+            let outB = try CLI.inFile(b) { try InferencePlan(model: mb, options: options).run(feeds) }
             let namesA = ma.graph.outputs.map(\.name)
             let namesB = mb.graph.outputs.map(\.name)
             guard namesA.count == namesB.count else {

@@ -23,9 +23,11 @@ struct InspectCommand: ParsableCommand {
     @Option(help: "How many of the largest tensors to list.")
     var largest: Int = 10
 
+    @OptionGroup var readerLimits: ReaderLimitOptions
+
     func run() throws {
         try CLI.guarded {
-            let m = try ModelFiles.load(model)
+            let m = try ModelFiles.load(model, limits: readerLimits.limits)
             let summary = ModelSummary(m, largest: max(0, largest))
             switch format {
             case .json: print(try CLI.json(summary))

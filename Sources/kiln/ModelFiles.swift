@@ -31,15 +31,16 @@ enum ModelFiles {
     }
 
     /// Loads a model; with `verify`, also checks the graph's structural invariants.
-    static func load(_ path: String, format override: ModelFormat? = nil, verify: Bool = true)
-        throws -> Model
-    {
+    static func load(
+        _ path: String, format override: ModelFormat? = nil, verify: Bool = true,
+        limits: ReaderLimits = ReaderLimits()
+    ) throws -> Model {
         let url = URL(fileURLWithPath: path)
         do {
             let model: Model
             switch try format(of: path, override: override) {
-            case .onnx: model = try ONNXReader().read(contentsOf: url)
-            case .json: model = try JSONModelFile.read(url)
+            case .onnx: model = try ONNXReader(options: limits.onnx).read(contentsOf: url)
+            case .json: model = try JSONModelFile.read(url, options: limits.json)
             }
             if verify { try Verifier().verify(model) }
             return model

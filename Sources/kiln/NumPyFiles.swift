@@ -152,6 +152,7 @@ enum NumPyFiles {
         let entries = try u16(eocd + 10)
         var p = try u32(eocd + 16)
         var out: [(String, Tensor)] = []
+        var seen = Set<String>()
         for _ in 0..<entries {
             guard try u32(p) == 0x02014b50 else { throw bad("bad central directory entry at byte \(p)") }
             let method = try u16(p + 10)
@@ -194,6 +195,9 @@ enum NumPyFiles {
                 throw bad("member '\(name)' runs past the end of the file")
             }
             let key = name.hasSuffix(".npy") ? String(name.dropLast(4)) : name
+            guard seen.insert(key).inserted else {
+                throw bad("member '\(key)' appears more than once")
+            }
             out.append((key, try decode(Data(b[start..<(start + size)]), name: key)))
         }
         return out

@@ -30,11 +30,23 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Threads (1 is deterministic and the default).")
     var threads: Int = 1
 
+    @Flag(help: "Allow --output to name the model or an input file (still written via rename).")
+    var force = false
+
+    @OptionGroup var readerLimits: ReaderLimitOptions
+    @OptionGroup var runtimeLimits: RuntimeLimitOptions
+
     func run() throws {
         try CLI.guarded {
-            let m = try ModelFiles.load(model)
+            if let output {
+                try OutputSafety.check(
+                    output: output, inputs: [model] + TensorFiles.paths(inputs), force: force)
+            }
+            let m = try ModelFiles.load(model, limits: readerLimits.limits)
             let plan = try CLI.inFile(model) {
-                try InferencePlan(model: m, options: InferenceOptions(threads: threads))
+                var options = InferenceOptions(threads: threads)
+                options.limits = runtimeLimits.limits
+                return try InferencePlan(model: m, options: options)
             }
             let feeds = try TensorFiles.feeds(inputs, graph: m.graph)
             let outputs: [String: Value]

@@ -33,6 +33,13 @@ enum TensorFiles {
         }
     }
 
+    /// The files named by `--input` specs (`NAME=FILE` or a bare file).
+    static func paths(_ specs: [String]) -> [String] {
+        specs.map { spec in
+            spec.firstIndex(of: "=").map { String(spec[spec.index(after: $0)...]) } ?? spec
+        }
+    }
+
     /// Parses `--input` specs into feeds. `NAME=FILE` feeds one input; a bare `.npz` feeds one
     /// input per member; a bare `.npy`/`.pb` feeds the model's only input.
     static func feeds(_ specs: [String], graph: Graph) throws -> [String: Value] {
@@ -47,11 +54,13 @@ enum TensorFiles {
                 guard !name.isEmpty, !file.isEmpty else {
                     throw KilnError(.usage, "--input '\(spec)' must be NAME=FILE or FILE.npz")
                 }
+                guard feeds[name] == nil else { throw repeated(name, spec) }
                 feeds[name] = try readValue(file, name: name, declared: declared[name] ?? nil)
             } else if spec.lowercased().hasSuffix(".npz") {
                 let url = URL(fileURLWithPath: spec)
                 do {
                     for (k, t) in try NumPyFiles.readArchive(try MappedFile.map(url)) {
+                        guard feeds[k] == nil else { throw repeated(k, spec) }
                         feeds[k] = .tensor(t)
                     }
                 } catch var e as KilnError {
@@ -64,10 +73,18 @@ enum TensorFiles {
                         .usage,
                         "--input '\(spec)' has no NAME= but the model has \(expected.count) inputs (\(expected.joined(separator: ", ")))")
                 }
+                guard feeds[only] == nil else { throw repeated(only, spec) }
                 feeds[only] = try readValue(spec, name: only, declared: declared[only] ?? nil)
             }
         }
         return feeds
+    }
+
+    /// A second `--input` for the same name is refused rather than silently winning.
+    private static func repeated(_ name: String, _ spec: String) -> KilnError {
+        KilnError(
+            .usage, "input '\(name)' is given more than once (again by --input '\(spec)')",
+            at: .init(value: name))
     }
 
     /// Random inputs fitting each runtime input's type and shape, from a seeded generator.

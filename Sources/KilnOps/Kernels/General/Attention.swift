@@ -43,6 +43,10 @@ public struct AttentionOp: OpDefinition {
         let nonpad = try c.optionalTensor(6)?.int64s()
         var pastLen = 0
         if let pk = pastK, let pv = pastV {
+            // Found by fuzzing: past K/V of another rank or batch indexed out of range (a trap).
+            guard pk.shape.count == 4, pv.shape.count == 4, pk.dims[0] == k.b, pv.dims[0] == v.b,
+                pk.dims[1] == k.h, pv.dims[1] == v.h, pk.dims[3] == k.d, pv.dims[3] == v.d
+            else { throw c.fail("past_key/past_value must be [B, H, S, D] matching K and V") }
             let pkh = Heads(
                 v: try pk.doubles(), b: pk.dims[0], h: pk.dims[1], s: pk.dims[2], d: pk.dims[3])
             let pvh = Heads(
@@ -54,6 +58,10 @@ public struct AttentionOp: OpDefinition {
         let (bN, hq, sq, dh) = (q.b, q.h, q.s, q.d)
         let skv = k.s
         guard k.h > 0, hq % k.h == 0, k.d == dh else { throw c.fail("incompatible head shapes") }
+        guard k.b == bN, v.b == bN, v.h == k.h, v.s == skv, q.v.count == bN * hq * sq * dh,
+            k.v.count == k.b * k.h * skv * k.d, v.v.count == v.b * v.h * v.s * v.d,
+            (nonpad?.count ?? bN) >= bN
+        else { throw c.fail("Q, K, V (and nonpad_kv_seqlen) disagree on batch, heads or sequence") }
         let group = hq / k.h
         var scale = 1 / Double(dh).squareRoot()
         if let s = c.node.attribute("scale")?.float { scale = Double(s) }

@@ -190,9 +190,9 @@ enum ControlFlowOps {
         let nCarried = carried.count
         var scans: [[Value]] = []
         var i: Int64 = 0
-        let limit: Int64 = 10_000_000
+        var scanElements = 0
         while (maxTrips.map { i < $0 } ?? true) && (cond ?? true) {
-            guard i < limit else { throw c.fail("more than \(limit) iterations") }
+            try c.budget.checkIteration(i, c)
             let condIn = Tensor.scalar(cond ?? true)
             let outs = try run(body, [.tensor(.scalar(i)), .tensor(condIn)] + carried)
             guard outs.count >= 1 + nCarried else { throw c.fail("body returned too few outputs") }
@@ -200,7 +200,18 @@ enum ControlFlowOps {
             carried = Array(outs[1..<(1 + nCarried)])
             let scanOuts = Array(outs[(1 + nCarried)...])
             if scans.isEmpty { scans = Array(repeating: [], count: scanOuts.count) }
-            for (k, v) in scanOuts.enumerated() { scans[k].append(v) }
+            for (k, v) in scanOuts.enumerated() where k < scans.count {
+                // The stacked scan outputs must stay a tensor Kiln can hold; refuse as they grow
+                // instead of after the memory is spent.
+                scanElements += v.tensor?.elementCount ?? 0
+                guard scanElements <= Checked.maxElements else {
+                    throw KilnError(
+                        .limitExceeded,
+                        "Loop: scan outputs grew past Kiln's limit of \(Checked.maxElements) elements after \(i + 1) iterations",
+                        at: c.location)
+                }
+                scans[k].append(v)
+            }
             i += 1
         }
         let nScan = c.node.outputs.count - nCarried
@@ -280,20 +291,32 @@ enum ControlFlowOps {
         }
         var state = initial
         var outs: [[Tensor]] = []
+        var scanElements = 0
         for s in 0..<steps {
+            try c.budget.checkIteration(Int64(s), c)
             let args =
                 state.map(Value.tensor)
                 + (0..<m).map { k in
                     Value.tensor(sliced[k][(k < dirs8.count && dirs8[k] != 0) ? steps - 1 - s : s])
                 }
             let r = try run(body, args)
+            guard r.count >= initial.count else { throw c.fail("body returned too few outputs") }
             state = try r[..<initial.count].map { v in
                 guard let t = v.tensor else { throw c.fail("state output is not a tensor") }
                 return t
             }
             let so = r[initial.count...].compactMap(\.tensor)
             if outs.isEmpty { outs = Array(repeating: [], count: so.count) }
-            for (k, t) in so.enumerated() { outs[k].append(t) }
+            for (k, t) in so.enumerated() where k < outs.count {
+                scanElements += t.elementCount ?? 0
+                guard scanElements <= Checked.maxElements else {
+                    throw KilnError(
+                        .limitExceeded,
+                        "Scan: scan outputs grew past Kiln's limit of \(Checked.maxElements) elements after \(s + 1) iterations",
+                        at: c.location)
+                }
+                outs[k].append(t)
+            }
         }
         let outAxes = c.ints("scan_output_axes")
         let outDirs = c.ints("scan_output_directions")

@@ -59,8 +59,11 @@ enum IndexingOps {
             var outShape = x.shape
             for (k, a) in ax.enumerated() {
                 let dim = x.shape[a]
-                let s = st[k]
-                guard s != 0 else { throw c.fail("step is zero") }
+                guard st[k] != 0 else { throw c.fail("step is zero") }
+                // A step longer than the axis selects at most one element whatever its size;
+                // clamping it keeps `e - b + s` and `-s` below overflow (INT64_MIN, INT64_MAX).
+                let reach = Swift.max(dim, 1)
+                let s = Swift.min(Swift.max(st[k], -reach), reach)
                 var b = starts[k]
                 var e = ends[k]
                 if b < 0 { b = Swift.max(b, -dim) + dim }
@@ -113,6 +116,11 @@ enum IndexingOps {
             let axis = try Axis.normalize(
                 c.int("axis", default: 0), rank: x.shape.count, op: "GatherElements")
             guard ind.shape.count == x.shape.count else { throw c.fail("rank mismatch") }
+            // Off the gather axis, positions come from the indices' own shape: they must stay
+            // inside X (found by fuzzing: a larger dim read past the end of X).
+            for d in 0..<x.shape.count where d != axis && ind.shape[d] > x.shape[d] {
+                throw c.fail("indices dimension \(d) is \(ind.shape[d]), larger than X's \(x.shape[d])")
+            }
             let iv = try ind.int64s()
             let xs = rowMajorStrides(x.dims)
             var idx: [Int] = []
@@ -269,6 +277,12 @@ enum IndexingOps {
         let upd = try c.tensor(2)
         let axis = try Axis.normalize(
             c.int("axis", default: 0), rank: x.shape.count, op: c.node.opType)
+        guard ind.shape.count == x.shape.count, upd.shape == ind.shape else {
+            throw c.fail("indices and updates must have X's rank and the same shape")
+        }
+        for d in 0..<x.shape.count where d != axis && ind.shape[d] > x.shape[d] {
+            throw c.fail("indices dimension \(d) is \(ind.shape[d]), larger than X's \(x.shape[d])")
+        }
         let iv = try ind.int64s()
         let xs = rowMajorStrides(x.dims)
         var targets: [Int] = []

@@ -83,6 +83,7 @@ enum MiscOps {
         }
         // Expand ellipses into reserved upper-case-free letters.
         let ellipsisLetters = Array("αβγδεζηθικλμνξοπ")
+        try validateEinsum(c, parts: parts, terms: terms, ops: ops, ellipsisLimit: ellipsisLetters.count)
         var maxEll = 0
         for (k, t) in terms.enumerated() where t.contains("...") {
             maxEll = Swift.max(maxEll, ops[k].shape.count - (t.count - 3))
@@ -121,7 +122,17 @@ enum MiscOps {
                 }
             }
         }
+        guard output.allSatisfy({ size[$0] != nil }) else {
+            throw c.fail("output term '\(parts.count > 1 ? parts[1] : output)' names a letter no input has")
+        }
         let letters = Array(output) + size.keys.filter { !output.contains($0) }.sorted()
+        do {
+            _ = try Checked.product(letters.map { Int64(size[$0] ?? 1) })
+        } catch var e as KilnError {
+            e.message = "Einsum: iteration space: \(e.message)"
+            e.location = c.location
+            throw e
+        }
         let pos = Dictionary(uniqueKeysWithValues: letters.enumerated().map { ($1, $0) })
         let dims = letters.map { size[$0] ?? 1 }
         let vals = try ops.map { try $0.doubles() }
@@ -146,6 +157,42 @@ enum MiscOps {
             out[o] += prod
         }
         return try Tensor.fromDoubles(out, shape: outDims.map(Int64.init), as: ops[0].elementType)
+    }
+
+    /// Rejects equations the evaluator cannot index safely: more than one `->`, letters other
+    /// than a-z/A-Z, a repeated or misplaced `...`, more broadcast dims than reserved letters,
+    /// and output letters that repeat.
+    static func validateEinsum(
+        _ c: KernelContext, parts: [String], terms: [String], ops: [Tensor], ellipsisLimit: Int
+    ) throws {
+        guard parts.count <= 2 else { throw c.fail("equation has more than one '->'") }
+        func explicitLetters(_ t: String, what: String) throws -> Int {
+            let pieces = t.components(separatedBy: "...")
+            guard pieces.count <= 2 else { throw c.fail("\(what) '\(t)' has more than one '...'") }
+            let letters = pieces.joined()
+            guard letters.unicodeScalars.allSatisfy({ $0.isASCII && $0.properties.isAlphabetic })
+            else { throw c.fail("\(what) '\(t)' may hold only letters a-z, A-Z and one '...'") }
+            return letters.count
+        }
+        for (k, t) in terms.enumerated() {
+            let explicit = try explicitLetters(t, what: "term")
+            let rank = ops[k].shape.count
+            if t.contains("...") {
+                guard explicit <= rank, rank - explicit <= ellipsisLimit else {
+                    throw c.fail("term '\(t)' does not fit operand \(k) of rank \(rank)")
+                }
+            } else if explicit != rank {
+                throw c.fail("term '\(t)' does not match operand \(k) of rank \(rank)")
+            }
+        }
+        if parts.count == 2 {
+            let out = parts[1]
+            _ = try explicitLetters(out, what: "output term")
+            let letters = out.replacingOccurrences(of: "...", with: "")
+            guard Set(letters).count == letters.count else {
+                throw c.fail("output term '\(out)' repeats a letter")
+            }
+        }
     }
 
     static func unique(_ c: KernelContext) throws -> [Value] {

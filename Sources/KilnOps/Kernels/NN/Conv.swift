@@ -65,7 +65,12 @@ public struct Conv: OpDefinition {
         let direct = kSize == 1 && geo.strides.allSatisfy { $0 == 1 }
             && geo.padsBegin.allSatisfy { $0 == 0 } && geo.padsEnd.allSatisfy { $0 == 0 }
         let colCount = direct ? 0 : kDim * outSize
-        guard colCount <= Int.max / 8 else { throw ctx.fail("im2col buffer is too large") }
+        guard colCount <= Checked.maxElements else {
+            throw KilnError(
+                .limitExceeded,
+                "Conv: im2col buffer of \(kDim) x \(outSize) values is above Kiln's limit of \(Checked.maxElements)",
+                at: ctx.location)
+        }
         return try NNTensor.withFloats(x, ctx) { xp in
             try NNTensor.withFloats(w, ctx) { wp in
                 try NNTensor.output(x.elementType, shape: [n, m] + geo.output, ctx) { yp in

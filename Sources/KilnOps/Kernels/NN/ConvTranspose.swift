@@ -45,6 +45,19 @@ public struct ConvTranspose: OpDefinition {
         guard strides.allSatisfy({ $0 > 0 }), dilations.allSatisfy({ $0 > 0 }) else {
             throw ctx.fail("strides and dilations must be positive")
         }
+        // Bounding every window attribute by the element limit keeps the sums and products in
+        // `full(_:)` far from overflow (each term stays below 2^61).
+        let bound = Checked.maxElements
+        let attrs = strides + dilations + outPad + (ctx.ints("output_shape") ?? []).map { Int($0) }
+            + (ctx.ints("pads") ?? []).map { Int(clamping: $0) }
+        guard attrs.allSatisfy({ $0.magnitude <= UInt(bound) }), kernel.allSatisfy({ $0 <= bound }),
+            input.allSatisfy({ $0 <= bound })
+        else {
+            throw KilnError(
+                .limitExceeded,
+                "ConvTranspose: strides, dilations, pads and output shape must be at most \(bound) in magnitude",
+                at: ctx.location)
+        }
         let autoPad = ctx.string("auto_pad", default: "NOTSET")
         var outShape = (ctx.ints("output_shape") ?? []).map { Int($0) }
         if outShape.count == r + 2 { outShape = Array(outShape[2...]) }
@@ -80,6 +93,13 @@ public struct ConvTranspose: OpDefinition {
         }
         guard outShape.allSatisfy({ $0 >= 0 }) else {
             throw ctx.fail("output shape \(outShape) is negative")
+        }
+        do {
+            _ = try Checked.product(outShape.map(Int64.init))
+        } catch var e as KilnError {
+            e.message = "ConvTranspose: output shape \(outShape): \(e.message)"
+            e.location = ctx.location
+            throw e
         }
         var biasValues = [Float](repeating: 0, count: m)
         if let bias {

@@ -184,6 +184,17 @@ public struct ConvGeometry: Sendable, Equatable {
         guard strides.allSatisfy({ $0 > 0 }), dilations.allSatisfy({ $0 > 0 }),
             kernel.allSatisfy({ $0 > 0 })
         else { throw ctx.fail("strides, dilations and kernel dims must be positive") }
+        // Every window quantity is bounded by the per-tensor element limit, so the products and
+        // sums below cannot overflow (2^30 · 2^30 < 2^63) whatever the model's attributes say.
+        let bound = Checked.maxElements
+        guard strides.allSatisfy({ $0 <= bound }), dilations.allSatisfy({ $0 <= bound }),
+            kernel.allSatisfy({ $0 <= bound }), input.allSatisfy({ $0 >= 0 && $0 <= bound })
+        else {
+            throw KilnError(
+                .limitExceeded,
+                "\(ctx.node.opType): strides \(strides), dilations \(dilations) and kernel \(kernel) must be at most \(bound)",
+                at: ctx.location)
+        }
         var pb = [Int](repeating: 0, count: r)
         var pe = [Int](repeating: 0, count: r)
         var out = [Int](repeating: 0, count: r)
@@ -200,8 +211,9 @@ public struct ConvGeometry: Sendable, Equatable {
                 out[i] = input[i] >= ext ? (input[i] - ext) / strides[i] + 1 : 0
             case "NOTSET", "":
                 if let pads = ctx.ints("pads") {
-                    guard pads.count == 2 * r, pads.allSatisfy({ $0 >= 0 }) else {
-                        throw ctx.fail("pads must hold \(2 * r) non-negative values")
+                    guard pads.count == 2 * r, pads.allSatisfy({ $0 >= 0 && $0 <= Int64(bound) })
+                    else {
+                        throw ctx.fail("pads must hold \(2 * r) values between 0 and \(bound)")
                     }
                     pb[i] = Int(pads[i])
                     pe[i] = Int(pads[i + r])
@@ -220,6 +232,14 @@ public struct ConvGeometry: Sendable, Equatable {
             default:
                 throw ctx.fail("unknown auto_pad '\(autoPad)'")
             }
+        }
+        // The output must itself be a tensor Kiln can hold (its product is then overflow-free).
+        do {
+            _ = try Checked.product(out.map(Int64.init))
+        } catch var e as KilnError {
+            e.message = "\(ctx.node.opType): output window \(out): \(e.message)"
+            e.location = ctx.location
+            throw e
         }
         return ConvGeometry(
             input: input, output: out, kernel: kernel, strides: strides, dilations: dilations,

@@ -1,0 +1,1 @@
+../../Sources/kiln/NumPyFiles.swift
