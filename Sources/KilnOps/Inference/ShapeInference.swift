@@ -71,6 +71,11 @@ public enum ShapeInference {
             opsWithoutRule: engine.missingRules)
     }
 
+    /// `[N,3,?]`: a shape as Kiln prints it.
+    public static func describe(_ shape: [Dim]) -> String {
+        "[" + shape.map(\.description).joined(separator: ",") + "]"
+    }
+
     /// Normalizes a declared type: negative known dims and the symbol `"?"` become unknown.
     public static func normalize(_ t: ValueType?) -> ValueType? {
         guard let t else { return nil }
