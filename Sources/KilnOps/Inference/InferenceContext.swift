@@ -38,12 +38,12 @@ public final class InferenceContext {
     var outputShapeValues: [Int: [Dim]] = [:]
     /// Subgraphs a rule inferred, by attribute name, with their value infos filled in.
     var inferredSubgraphs: [String: Graph] = [:]
-    let subgraphInference: ((Graph, [ValueType?]) throws -> (Graph, [ValueType?]))?
+    let subgraphInference: ((String, Graph, [ValueType?]) throws -> (Graph, [ValueType?]))?
 
     init(
         node: Node, label: String, opsetVersion: Int64, schema: OpSchema?,
         inputTypes: [ValueType?], constants: [Tensor?], shapeValues: [[Dim]?],
-        subgraphInference: ((Graph, [ValueType?]) throws -> (Graph, [ValueType?]))?
+        subgraphInference: ((String, Graph, [ValueType?]) throws -> (Graph, [ValueType?]))?
     ) {
         self.node = node
         self.label = label
@@ -283,7 +283,7 @@ public final class InferenceContext {
         guard let g = node.attribute(name)?.graph, let infer = subgraphInference else {
             return nil
         }
-        let (annotated, outs) = try infer(g, inputs)
+        let (annotated, outs) = try infer(name, g, inputs)
         inferredSubgraphs[name] = annotated
         return outs
     }

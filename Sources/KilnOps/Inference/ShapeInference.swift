@@ -47,6 +47,13 @@ public enum ShapeInference {
         }
     }
 
+    /// One problem inference found: the error (code, message, node/value location) and the
+    /// graph holding the node (`main`, `main/loop_1.body`).
+    public struct Issue: Sendable {
+        public var error: KilnError
+        public var graphPath: String
+    }
+
     /// The inferred model and what inference found.
     public struct Result: Sendable {
         /// The model with every inferred value type written into `value_info` (main graph and
@@ -55,7 +62,7 @@ public enum ShapeInference {
         /// Every value of the main graph (inputs, initializers, node outputs) and its type.
         public var types: [String: ValueType]
         /// Problems the runtime would refuse, and conflicts with declared types, in node order.
-        public var issues: [KilnError]
+        public var issues: [Issue]
         /// `domain::opType` of ops met that have no type rule (their outputs keep declared types).
         public var opsWithoutRule: Set<String>
     }
@@ -64,7 +71,8 @@ public enum ShapeInference {
     public static func infer(_ model: Model, options: Options = .init()) -> Result {
         let engine = Engine(model: model, options: options)
         var m = model
-        let (g, _) = engine.inferGraph(model.graph, parent: nil, formalInputs: nil, depth: 0)
+        let (g, _) = engine.inferGraph(
+            model.graph, parent: nil, formalInputs: nil, depth: 0, path: "main")
         m.graph = g
         return Result(
             model: m, types: engine.mainTypes, issues: engine.issues,
@@ -188,7 +196,7 @@ final class InferenceScope {
 final class Engine {
     let model: Model
     let options: ShapeInference.Options
-    var issues: [KilnError] = []
+    var issues: [ShapeInference.Issue] = []
     var missingRules: Set<String> = []
     var mainTypes: [String: ValueType] = [:]
     let opsets: [String: Int64]
@@ -224,7 +232,8 @@ final class Engine {
     /// Infers `graph` (a subgraph when `parent` is set) and returns it annotated, with the types
     /// of its outputs. `formalInputs` overrides declared input types (subgraph bodies).
     func inferGraph(
-        _ graph: Graph, parent: InferenceScope?, formalInputs: [ValueType?]?, depth: Int
+        _ graph: Graph, parent: InferenceScope?, formalInputs: [ValueType?]?, depth: Int,
+        path: String
     ) -> (Graph, [ValueType?]) {
         let scope = InferenceScope(parent: parent)
         for t in graph.initializers {
@@ -258,7 +267,8 @@ final class Engine {
         var nodes = graph.nodes
         for (index, node) in graph.nodes.enumerated() {
             let label = node.label(index: index)
-            let (outs, subgraphs) = inferNode(node, label: label, scope: scope, depth: depth)
+            let (outs, subgraphs) = inferNode(
+                node, label: label, scope: scope, depth: depth, path: path)
             if !subgraphs.isEmpty {
                 for (k, a) in nodes[index].attributes.enumerated() {
                     if let g = subgraphs[a.name] { nodes[index].attributes[k].value = .graph(g) }
@@ -270,9 +280,12 @@ final class Engine {
                     declared: declared[name], inferred: inferred)
                 if let problem {
                     issues.append(
-                        KilnError(
-                            .declaredTypeConflict, "\(node.opType): output '\(name)': \(problem)",
-                            at: .init(node: label, value: name)))
+                        .init(
+                            error: KilnError(
+                                .declaredTypeConflict,
+                                "\(node.opType): output '\(name)': \(problem)",
+                                at: .init(node: label, value: name)),
+                            graphPath: path))
                 }
                 if let merged { scope.types[name] = merged }
             }
@@ -307,8 +320,9 @@ final class Engine {
         return (g, outTypes)
     }
 
-    func inferNode(_ node: Node, label: String, scope: InferenceScope, depth: Int)
-        -> ([ValueType?], [String: Graph])
+    func inferNode(
+        _ node: Node, label: String, scope: InferenceScope, depth: Int, path: String
+    ) -> ([ValueType?], [String: Graph])
     {
         let unknown = [ValueType?](repeating: nil, count: node.outputs.count)
         let domain = node.normalizedDomain
@@ -325,13 +339,15 @@ final class Engine {
             node: node, label: label, opsetVersion: version,
             schema: OpSchemas.lookup(domain: domain, opType: node.opType, opsetVersion: version),
             inputTypes: types, constants: consts, shapeValues: svals,
-            subgraphInference: { [unowned self] g, inputs in
+            subgraphInference: { [unowned self] attr, g, inputs in
                 guard depth < self.options.maxDepth else {
                     throw KilnError(
                         .limitExceeded, "subgraphs nested deeper than \(self.options.maxDepth)",
                         at: .init(node: label))
                 }
-                return self.inferGraph(g, parent: scope, formalInputs: inputs, depth: depth + 1)
+                return self.inferGraph(
+                    g, parent: scope, formalInputs: inputs, depth: depth + 1,
+                    path: path + "/" + label + "." + attr)
             })
         var outs: [ValueType?]
         do {
@@ -339,10 +355,13 @@ final class Engine {
         } catch let e as KilnError {
             var e = e
             if e.location.node == nil { e.location.node = label }
-            issues.append(e)
+            issues.append(.init(error: e, graphPath: path))
             return (unknown, ctx.inferredSubgraphs)
         } catch {
-            issues.append(KilnError(.evaluationFailed, "\(error)", at: .init(node: label)))
+            issues.append(
+                .init(
+                    error: KilnError(.evaluationFailed, "\(error)", at: .init(node: label)),
+                    graphPath: path))
             return (unknown, ctx.inferredSubgraphs)
         }
         if outs.count < node.outputs.count {
@@ -350,7 +369,17 @@ final class Engine {
         }
         for (k, dims) in ctx.outputShapeValues where k < node.outputs.count {
             let name = node.outputs[k]
-            if !name.isEmpty { scope.shapeValues[name] = dims }
+            guard !name.isEmpty else { continue }
+            scope.shapeValues[name] = dims
+            // Contents fully known: a constant, so later nodes (ConstantOfShape, Range) fold.
+            if let t = outs[k]?.tensorType, t.elementType == .int64 || t.elementType == .int32,
+                let s = t.staticShape, s.count <= 1, Int64(dims.count) == (s.first ?? 1)
+            {
+                let v = dims.compactMap(\.value)
+                if v.count == dims.count, let c = try? Tensor.fromInt64s(v, shape: s, as: t.elementType) {
+                    scope.constants[name] = c
+                }
+            }
         }
         if options.foldConstants, let folded = fold(op, node, version, consts, outs) {
             for (k, v) in folded.enumerated() where k < node.outputs.count {
