@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import KilnIR
+import KilnOps
 
 struct ConvertCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -27,10 +28,24 @@ struct ConvertCommand: ParsableCommand {
     @Flag(help: "Print the time spent reading and writing to stderr.")
     var timing = false
 
+    @Flag(
+        help: """
+            Write every inferred value type into value_info (and complete graph outputs) so \
+            downstream tools see the shapes; inference problems are printed as warnings.
+            """)
+    var inferShapes = false
+
     func run() throws {
         try CLI.guarded {
             let t0 = ContinuousClock.now
-            let model = try ModelFiles.load(input, format: from)
+            var model = try ModelFiles.load(input, format: from)
+            if inferShapes {
+                let result = ShapeInference.infer(model)
+                model = result.model
+                for issue in result.issues {
+                    CLI.printError("warning: \(input): \(issue.graphPath): \(issue.error)")
+                }
+            }
             let t1 = ContinuousClock.now
             try ModelFiles.save(model, to: output, format: to)
             let t2 = ContinuousClock.now

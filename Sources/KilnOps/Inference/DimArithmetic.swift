@@ -235,6 +235,9 @@ struct Poly: Equatable {
     var dim: Dim {
         if terms.isEmpty { return .known(0) }
         if isConstant, let c = terms[[]] { return c.isInteger ? .known(c.num) : .unknown }
+        if terms.count == 1, let (k, c) = terms.first, k.count == 1, c == Rational(1) {
+            return .symbol(k[0])
+        }
         return .symbol(text)
     }
 

@@ -154,6 +154,12 @@ public enum ShapeInference {
         }
     }
 
+    /// Whether a type says anything (not a tensor of unknown element type and rank).
+    static func isInformative(_ t: ValueType) -> Bool {
+        if case .tensor(let tt) = t { return tt.elementType != .undefined || tt.shape != nil }
+        return true
+    }
+
     /// The least specific type covering both (If branches, Loop carried values).
     static func join(_ a: ValueType?, _ b: ValueType?) -> ValueType? {
         guard let a, let b else { return nil }
@@ -303,7 +309,8 @@ final class Engine {
         }
         for node in graph.nodes {
             for name in node.outputs where !name.isEmpty && !outputNames.contains(name) {
-                guard !seen.contains(name), let t = scope.types[name] else { continue }
+                guard !seen.contains(name), let t = scope.types[name], ShapeInference.isInformative(t)
+                else { continue }
                 seen.insert(name)
                 g.valueInfo.append(ValueInfo(name: name, type: t))
             }
