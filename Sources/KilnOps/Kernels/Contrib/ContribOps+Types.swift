@@ -24,7 +24,7 @@ extension TypeRules {
                 [try matmul(ctx, 0, 1, elem: ctx.elementType(2) ?? .float32)]
             },
             ms + "DynamicQuantizeMatMul": { ctx in [try matmul(ctx, 0, 1, elem: ctx.elementType(0))] },
-            ms + "DynamicQuantizeLSTM": recurrent(gates: 4, cell: true),
+            ms + "DynamicQuantizeLSTM": recurrent(gates: 4, cell: true, transposed: true),
             ms + "Attention": contribAttention,
             ms + "MultiHeadAttention": multiHeadAttention,
         ]

@@ -281,22 +281,27 @@ extension TypeRules {
 
     // MARK: - Recurrent
 
-    static func recurrent(gates: Int64, cell: Bool) -> TypeRule {
+    /// RNN/GRU/LSTM; `transposed` for com.microsoft.DynamicQuantizeLSTM, whose W is
+    /// [dirs, input, gates·hidden] and R [dirs, hidden, gates·hidden].
+    static func recurrent(gates: Int64, cell: Bool, transposed: Bool = false) -> TypeRule {
         { ctx in
             let elem = ctx.elementType(0)
             let dirs: Int64 = ctx.string("direction") == "bidirectional" ? 2 : 1
             var hidden: Dim = ctx.int("hidden_size").map { .known($0) } ?? .unknown
-            if hidden == .unknown, let rs = ctx.shape(2), rs.count == 3 { hidden = rs[2] }
+            if hidden == .unknown, let rs = ctx.shape(2), rs.count == 3 {
+                hidden = transposed ? rs[1] : rs[2]
+            }
             let layout = ctx.int("layout", default: 0)
             var (seq, batch) = (Dim.unknown, Dim.unknown)
             if let xs = ctx.shape(0) {
                 guard xs.count == 3 else { throw ctx.fail("X must have rank 3, got \(xs.count)", .rankMismatch) }
                 (seq, batch) = layout == 0 ? (xs[0], xs[1]) : (xs[1], xs[0])
                 if let ws = ctx.shape(1), ws.count == 3 {
-                    try ctx.unify(xs[2], ws[2], "input size of X and W")
+                    let (inputDim, gateDim) = transposed ? (ws[1], ws[2]) : (ws[2], ws[1])
+                    try ctx.unify(xs[2], inputDim, "input size of X and W")
                     try ctx.unify(ws[0], .known(dirs), "directions of W")
                     if let h = hidden.value {
-                        try ctx.unify(ws[1], .known(gates * h), "rows of W (gates × hidden_size)")
+                        try ctx.unify(gateDim, .known(gates * h), "gate rows of W (gates × hidden_size)")
                     }
                 }
             }
