@@ -150,7 +150,13 @@ extension TypeRules {
             throw ctx.fail("3-D inputs need q_num_heads and kv_num_heads", .rankMismatch)
         }
         let vHead = DimMath.quotient(v[2], .known(kvh))
+        let kHead = DimMath.quotient(k[2], .known(kvh))
         if !out.isEmpty { out[0] = tensor(elem, [q[0], q[1], DimMath.product([vHead, .known(qh)])]) }
+        var total = k[1]
+        if let pk = ctx.shape(4), pk.count == 4 { total = DimMath.sum(pk[2], k[1]) }
+        if out.count > 1 { out[1] = tensor(elem, [k[0], .known(kvh), total, kHead]) }
+        if out.count > 2 { out[2] = tensor(elem, [v[0], .known(kvh), total, vHead]) }
+        if out.count > 3 { out[3] = tensor(elem, [q[0], .known(qh), q[1], total]) }
         return out
     }
 }
