@@ -145,6 +145,7 @@ struct ShapeInferenceConformanceTests {
         var tally = Tally()
         var problems: [String] = []
         var ran = 0
+        let verbose = ProcessInfo.processInfo.environment["KILN_INFER_VERBOSE"] != nil
         for dir in dirs {
             guard
                 let model = try? ONNXReader().read(contentsOf: dir.appendingPathComponent("model.onnx")),
@@ -182,6 +183,7 @@ struct ShapeInferenceConformanceTests {
                 }
                 guard let ms = mine.shape else {
                     tally.referenceOnly += actual.shape.count
+                    if verbose { print("  gap \(dir.lastPathComponent) \(o.name): no shape, actual \(actual.shape)") }
                     continue
                 }
                 guard ms.count == actual.shape.count else {
@@ -197,6 +199,7 @@ struct ShapeInferenceConformanceTests {
                         }
                     } else {
                         tally.referenceOnly += 1
+                        if verbose { print("  gap \(dir.lastPathComponent) \(o.name): inferred \(ShapeInference.describe(ms)), actual \(actual.shape)") }
                     }
                 }
             }
