@@ -287,5 +287,8 @@ import Testing
         for key in TypeRules.table.keys {
             #expect(registered.contains(key), "type rule for \(key), which has no kernel")
         }
+        let without = StandardOps.all.filter { !$0.hasTypeRule }
+            .map { OpRegistry.key($0.domain, $0.opType) }.sorted()
+        print("type rules: \(registered.count - without.count) of \(registered.count) ops; without: \(without.joined(separator: " "))")
     }
 }
