@@ -16,8 +16,9 @@ struct RuleInfo: Sendable, Hashable {
 /// The catalog of rules `ModelChecker` applies, for documentation and `--list-rules`.
 ///
 /// Codes are grouped: `K00xx` model header, `K01xx` graph structure, `K02xx` nodes against
-/// their op schemas, `K03xx` tensors, `K04xx` model-local functions, `K06xx` attributes against declared
-/// input ranks and dims (`CheckRun+AttributeShapes.swift`). `K0000` marks a file that
+/// their op schemas, `K03xx` tensors, `K04xx` model-local functions, `K05xx` shape inference,
+/// `K06xx` attributes against declared input ranks and dims (`CheckRun+AttributeShapes.swift`).
+/// `K0000` marks a file that
 /// could not be loaded. Codes and names never change meaning; retired rules keep their code.
 public enum CheckRules {
     /// Every rule, sorted by code.
@@ -206,5 +207,5 @@ extension RuleInfo {
         functionCallArity, tensorSizeMismatch, negativeDim, dimOverflow, undefinedElementType,
         invalidSparseTensor, functionSignature, functionOpsetMismatch, duplicateFunction,
         unnamedFunction,
-    ] + attributeShapeRules
+    ] + attributeShapeRules + inferenceRules
 }

@@ -11,7 +11,7 @@ extension RuleInfo {
         "K0601", "transpose-perm", .error,
         "A Transpose perm is not a permutation of the input's axes.")
     static let axisOutOfRange = RuleInfo(
-        "K0602", "axis-out-of-range", .error,
+        "K0602", "attribute-axis-out-of-range", .error,
         "An axis attribute (Softmax, LayerNormalization, Concat, Gather, Flatten, ...) is outside the input's rank.")
     static let gemmInnerDim = RuleInfo(
         "K0603", "gemm-inner-dim", .error,

@@ -22,6 +22,7 @@ public struct ModelChecker: Sendable {
     public func check(_ model: Model) -> [Finding] {
         let run = CheckRun(model: model, options: options)
         run.checkModel()
+        run.checkInference()
         return run.findings
     }
 

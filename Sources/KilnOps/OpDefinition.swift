@@ -95,6 +95,12 @@ public protocol OpDefinition: Sendable {
     /// Runs the node on concrete inputs and returns one value per node output (use `.none` for
     /// an optional output that is not produced).
     func run(_ context: KernelContext) throws -> [Value]
+    /// Infers one type per node output (`nil` = unknown) from the input types, known input
+    /// values and attributes, with the same math as `run`; throws what the runtime would refuse.
+    /// Defaults to the op's entry in `TypeRules`, else unknown (see `Inference/`).
+    func inferTypes(_ context: InferenceContext) throws -> [ValueType?]
+    /// Whether the op has a type rule (else ``inferTypes(_:)`` returns unknowns).
+    var hasTypeRule: Bool { get }
 }
 
 /// The set of ops with reference kernels, keyed by domain and op type.

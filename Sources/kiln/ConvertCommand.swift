@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import KilnIR
+import KilnOps
 
 struct ConvertCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -32,6 +33,13 @@ struct ConvertCommand: ParsableCommand {
 
     @OptionGroup var readerLimits: ReaderLimitOptions
 
+    @Flag(
+        help: """
+            Write every inferred value type into value_info (and complete graph outputs) so \
+            downstream tools see the shapes; inference problems are printed as warnings.
+            """)
+    var inferShapes = false
+
     func run() throws {
         try CLI.guarded {
             var outputs = [output]
@@ -44,7 +52,14 @@ struct ConvertCommand: ParsableCommand {
             }
             for o in outputs { try OutputSafety.check(output: o, inputs: inputs, force: force) }
             let t0 = ContinuousClock.now
-            let model = try ModelFiles.load(input, format: from, limits: readerLimits.limits)
+            var model = try ModelFiles.load(input, format: from, limits: readerLimits.limits)
+            if inferShapes {
+                let result = ShapeInference.infer(model)
+                model = result.model
+                for issue in result.issues {
+                    CLI.printError("warning: \(input): \(issue.graphPath): \(issue.error)")
+                }
+            }
             let t1 = ContinuousClock.now
             try ModelFiles.save(model, to: output, format: to)
             let t2 = ContinuousClock.now

@@ -1,15 +1,18 @@
 import ArgumentParser
 import Foundation
 import KilnIR
+import KilnOps
 
 struct InspectCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "inspect",
-        abstract: "Show a model's interface, opsets, op histogram and parameters.",
+        abstract: "Show a model's interface, opsets, op histogram, parameters, inferred shapes and costs.",
         discussion: """
             Formats: text (default), json (stable keys, for scripts), dot (Graphviz: \
-            `kiln inspect m.onnx --format dot | dot -Tsvg > m.svg`). Exit 0, or 2 when the model \
-            cannot be read.
+            `kiln inspect m.onnx --format dot | dot -Tsvg > m.svg`). Text and json also list every \
+            node's inferred output types, MACs, FLOPs and parameter bytes, the totals, and the peak \
+            activation memory; give symbolic input dims with --dim N=1 to make them numbers. \
+            Exit 0, or 2 when the model cannot be read.
             """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, dot }
@@ -24,17 +27,92 @@ struct InspectCommand: ParsableCommand {
     var largest: Int = 10
 
     @OptionGroup var readerLimits: ReaderLimitOptions
+    @Option(
+        name: .customLong("dim"),
+        help: "SYMBOL=SIZE for symbolic input dims, so costs and peak memory are numbers.")
+    var dims: [String] = []
 
     func run() throws {
         try CLI.guarded {
             let m = try ModelFiles.load(model, limits: readerLimits.limits)
             let summary = ModelSummary(m, largest: max(0, largest))
+            var symbols: [String: Int64] = [:]
+            for d in dims {
+                let parts = d.split(separator: "=", maxSplits: 1)
+                guard parts.count == 2, let v = Int64(parts[1]), v >= 0, !parts[0].isEmpty else {
+                    throw KilnError(.usage, "--dim '\(d)' must be SYMBOL=SIZE")
+                }
+                symbols[String(parts[0])] = v
+            }
             switch format {
-            case .json: print(try CLI.json(summary))
-            case .text: print(Self.text(summary, file: model), terminator: "")
+            case .json:
+                print(try CLI.json(Report(summary: summary, cost: ModelCost(m, dims: symbols))))
+            case .text:
+                print(Self.text(summary, file: model), terminator: "")
+                print(Self.text(ModelCost(m, dims: symbols)), terminator: "")
             case .dot: print(Self.dot(m.graph), terminator: "")
             }
         }
+    }
+
+    /// The JSON report: every `ModelSummary` key plus `inference` (inferred value types, per-node
+    /// MACs/FLOPs/parameter bytes, totals and peak activation memory).
+    struct Report: Encodable {
+        var summary: ModelSummary
+        var cost: ModelCost
+        enum Key: String, CodingKey { case inference }
+        func encode(to encoder: any Encoder) throws {
+            try summary.encode(to: encoder)
+            var c = encoder.container(keyedBy: Key.self)
+            try c.encode(cost, forKey: .inference)
+        }
+    }
+
+    /// `1.5M`-style counts.
+    static func count(_ v: Int64?) -> String {
+        guard let v else { return "?" }
+        let units: [(Double, String)] = [(1e12, "T"), (1e9, "G"), (1e6, "M"), (1e3, "K")]
+        for (scale, u) in units where Double(v) >= scale {
+            return String(format: "%.1f%@", Double(v) / scale, u)
+        }
+        return String(v)
+    }
+
+    static func text(_ c: ModelCost) -> String {
+        var out = "\nnodes (inferred output types; MACs, FLOPs, parameter bytes):\n"
+        for n in c.nodes {
+            let op = n.domain == "ai.onnx" ? n.opType : "\(n.domain)::\(n.opType)"
+            let outs = n.outputs.map { "\($0.name): \($0.type)" }.joined(separator: ", ")
+            var line = "  \(op) \(n.name) -> \(outs)"
+            if n.macs != 0 || n.flops != 0 || n.parameterBytes != 0 {
+                line += "  [MACs \(count(n.macs)), FLOPs \(count(n.flops))"
+                if n.parameterBytes > 0 { line += ", params \(human(Int(n.parameterBytes)))" }
+                line += "]"
+            }
+            out += line + "\n"
+        }
+        out += "total: MACs \(count(c.totalMACs)), FLOPs \(count(c.totalFLOPs)), parameter bytes "
+            + "\(human(Int(c.totalParameterBytes)))"
+        if c.nodesWithUnknownCost > 0 {
+            out += " (\(c.nodesWithUnknownCost) nodes with unknown shapes not counted)"
+        }
+        out += "\n"
+        let given = c.dims.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
+            .joined(separator: ", ")
+        if let p = c.peakActivationBytes {
+            out += "peak activation memory: \(human(Int(p)))"
+            out += given.isEmpty ? "\n" : " (\(given))\n"
+        } else {
+            out += "peak activation memory: unknown (some shapes are not static; pass --dim SYMBOL=SIZE)\n"
+        }
+        if !c.issues.isEmpty {
+            out += "inference problems:\n"
+            for i in c.issues { out += "  \(i)\n" }
+        }
+        if !c.opsWithoutTypeRule.isEmpty {
+            out += "ops without a type rule: \(c.opsWithoutTypeRule.joined(separator: ", "))\n"
+        }
+        return out
     }
 
     static func human(_ bytes: Int) -> String {
