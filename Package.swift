@@ -7,7 +7,7 @@ import PackageDescription
 //                      │
 //                    KilnOps             op catalog: schemas, shape rules, reference kernels
 //          ┌───────────┼──────────────┬─────────────┐
-//     KilnCheck    KilnRuntime    KilnONNX · KilnJSON      (formats depend on KilnIR only)
+//     KilnCheck    KilnRuntime    KilnONNX · KilnJSON · KilnLite   (formats depend on KilnIR only)
 //          └───────────┴──────┬───────┘
 //                           kiln           the CLI
 let package = Package(
@@ -21,10 +21,12 @@ let package = Package(
         .library(name: "KilnJSON", targets: ["KilnJSON"]),
         .library(name: "KilnCheck", targets: ["KilnCheck"]),
         .library(name: "KilnRuntime", targets: ["KilnRuntime"]),
+        .library(name: "KilnLite", targets: ["KilnLite"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-protobuf", from: "1.39.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         .target(name: "KilnIR"),
@@ -34,13 +36,18 @@ let package = Package(
             dependencies: ["KilnIR", .product(name: "SwiftProtobuf", package: "swift-protobuf")]
         ),
         .target(name: "KilnJSON", dependencies: ["KilnIR"]),
+        // Kiln Lite (.klite): spec in schemas/kiln-lite.md. SHA-256 from swift-crypto.
+        .target(
+            name: "KilnLite",
+            dependencies: ["KilnIR", .product(name: "Crypto", package: "swift-crypto")]
+        ),
         .target(name: "KilnCheck", dependencies: ["KilnIR", "KilnOps"]),
         .target(name: "CKilnKernels"),
         .target(name: "KilnRuntime", dependencies: ["KilnIR", "KilnOps", "CKilnKernels"]),
         .executableTarget(
             name: "kiln",
             dependencies: [
-                "KilnIR", "KilnOps", "KilnONNX", "KilnJSON", "KilnCheck", "KilnRuntime",
+                "KilnIR", "KilnOps", "KilnONNX", "KilnJSON", "KilnCheck", "KilnRuntime", "KilnLite",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -53,6 +60,10 @@ let package = Package(
         .testTarget(
             name: "KilnRuntimeTests",
             dependencies: ["KilnRuntime", "KilnONNX", "KilnTestSupport"]
+        ),
+        .testTarget(
+            name: "KilnLiteTests",
+            dependencies: ["KilnLite", "KilnONNX", "KilnRuntime", "KilnTestSupport"]
         ),
         .testTarget(name: "CLITests", dependencies: ["KilnTestSupport"]),
     ],
