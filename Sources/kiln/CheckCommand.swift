@@ -68,7 +68,7 @@ struct CheckCommand: ParsableCommand {
             var reports: [FileReport] = []
             for path in models {
                 do {
-                    let model = try ModelFiles.load(path, verify: false)
+                    let model = try ModelFiles.load(path, verify: false, verifyWeights: true)
                     reports.append(FileReport(file: path, findings: checker.check(model)))
                 } catch let e as KilnError {
                     var shown = e

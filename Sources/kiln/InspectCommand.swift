@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import KilnIR
+import KilnLite
 
 struct InspectCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -23,16 +24,41 @@ struct InspectCommand: ParsableCommand {
     @Option(help: "How many of the largest tensors to list.")
     var largest: Int = 10
 
+    @Flag(help: "For .klite: also check the weights' CRC-32C and the payload SHA-256.")
+    var verify = false
+
     func run() throws {
         try CLI.guarded {
             let m = try ModelFiles.load(model)
             let summary = ModelSummary(m, largest: max(0, largest))
             switch format {
             case .json: print(try CLI.json(summary))
-            case .text: print(Self.text(summary, file: model), terminator: "")
+            case .text:
+                print(Self.text(summary, file: model), terminator: "")
+                if try ModelFiles.format(of: model) == .klite {
+                    let info = try LiteReader(options: .init(verifyWeights: verify))
+                        .info(contentsOf: URL(fileURLWithPath: model))
+                    print(Self.liteText(info), terminator: "")
+                }
             case .dot: print(Self.dot(m.graph), terminator: "")
             }
         }
+    }
+
+    /// The container part of a `.klite` file: version, sections, conversion metadata.
+    static func liteText(_ info: LiteFileInfo) -> String {
+        var out = "\nKiln Lite \(info.versionMajor).\(info.versionMinor): \(info.fileSize) bytes, "
+        out += "weights \(info.weightBytes) bytes, \(info.splatTensors) splat and "
+        out += "\(info.sharedTensors) shared tensors; checksums "
+        out += info.weightsVerified ? "all verified\n" : "of the structure verified (weights: --verify)\n"
+        out += "  payload sha256 \(info.payloadSHA256)\n"
+        for s in info.sections {
+            out += "  \(s.kind)  offset \(s.offset)  length \(s.length)"
+            out += String(format: "  crc32c %08x", s.crc32c)
+            out += s.known ? "\n" : "  (unknown, skipped)\n"
+        }
+        for m in info.metadata { out += "  \(m.key): \(m.value)\n" }
+        return out
     }
 
     static func human(_ bytes: Int) -> String {
