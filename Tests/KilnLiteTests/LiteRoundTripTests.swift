@@ -126,6 +126,24 @@ import Testing
         }
     }
 
+    /// The bytes of `fixtures/lite/tiny_cnn.klite` are the format's regression guard: a change to
+    /// the writer that changes them must be a deliberate format change (`RECORD_GOLDENS=1`).
+    @Test func goldenFileIsStable() throws {
+        let model = try ONNXReader().read(
+            contentsOf: Fixtures.directory.appendingPathComponent("models/tiny_cnn.onnx"))
+        let bytes = try LiteWriter().serialize(model)
+        let golden = Fixtures.directory.appendingPathComponent("lite/tiny_cnn.klite")
+        if ProcessInfo.processInfo.environment["RECORD_GOLDENS"] == "1" {
+            try FileManager.default.createDirectory(
+                at: golden.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try bytes.write(to: golden)
+        }
+        let expected = try Data(contentsOf: golden)
+        #expect(bytes == expected, "writer output differs from fixtures/lite/tiny_cnn.klite")
+        // And the committed file still reads, with every checksum verified.
+        #expect(try LiteReader(options: .init(verifyWeights: true)).read(expected) == model)
+    }
+
     @Test func crc32cMatchesTheStandardCheckValue() {
         #expect(CRC32C.checksum(Data("123456789".utf8)) == 0xE306_9283)
         #expect(CRC32C.checksum(Data()) == 0)
