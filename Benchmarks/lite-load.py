@@ -83,7 +83,7 @@ def main():
         klite = tmp / "mlp.klite"
         subprocess.run([args.kiln, "convert", str(onnx_path), "-o", str(klite)], check=True)
         subprocess.run([sys.executable, "-m", "onnxruntime.tools.convert_onnx_models_to_ort",
-                        "--optimization_style", "Fixed", str(onnx_path)], capture_output=True, check=True)
+                        str(onnx_path), "--optimization_style", "Fixed"], capture_output=True, check=True)
         ort_path = tmp / "mlp.ort"
         print(f"model: {weights / 1e6:.1f} MB of weights; .onnx {onnx_path.stat().st_size / 1e6:.1f} MB, "
               f".klite {klite.stat().st_size / 1e6:.1f} MB, .ort {ort_path.stat().st_size / 1e6:.1f} MB")

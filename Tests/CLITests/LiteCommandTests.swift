@@ -48,3 +48,50 @@ import Testing
     #expect(short.status == 2)
     #expect(short.stderr.hasPrefix("error: "), "\(short.stderr)")
 }
+
+/// `kiln bench`: the JSON report follows schemas/kiln-bench.schema.json, `--shape` sets random
+/// input shapes, and `--baseline` exits 1 when the median is slower than the tolerance allows.
+@Test func benchReportAndBaseline() throws {
+    let f = try RunFixture()
+    defer { try? FileManager.default.removeItem(at: f.dir) }
+    #expect(try f.run(["convert", f.model, "-o", "m.klite"]).status == 0)
+    let r = try f.run([
+        "bench", "m.klite", "--shape", "input=3x3x16x16", "--runs", "5", "--warmup", "1",
+        "--profile", "--top", "2", "--format", "json",
+    ])
+    #expect(r.status == 0, "\(r.stderr)")
+    #expect(r.stderr.isEmpty, "no progress bar when stderr is not a terminal")
+    let report = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+    #expect(report["schema"] as? String == "kiln-bench/1")
+    #expect(report["runs"] as? Int == 5)
+    let inputs = try #require(report["inputs"] as? [[String: Any]])
+    #expect(inputs.first?["shape"] as? [Int] == [3, 3, 16, 16])
+    #expect((report["topNodes"] as? [Any])?.count == 2)
+    let p50 = try #require(report["medianMilliseconds"] as? Double)
+    let p99 = try #require(report["p99Milliseconds"] as? Double)
+    let minimum = try #require(report["minMilliseconds"] as? Double)
+    #expect(minimum <= p50 && p50 <= p99)
+    try Data(r.stdout.utf8).write(to: f.dir.appendingPathComponent("base.json"))
+    if let python = Fixtures.python(with: ["jsonschema"]) {
+        let schema = Fixtures.root.appendingPathComponent("schemas/kiln-bench.schema.json").path
+        let v = try Fixtures.run(
+            python,
+            ["-c", "import json,sys,jsonschema; jsonschema.validate(json.load(open(sys.argv[1])), json.load(open(sys.argv[2])))",
+             f.dir.appendingPathComponent("base.json").path, schema])
+        #expect(v.status == 0, "report does not validate: \(v.stderr)")
+    } else {
+        Fixtures.skip("benchReportAndBaseline (schema validation)", "Python with jsonschema not found")
+    }
+    // A baseline 1000× faster than anything possible: a regression, exit 1.
+    var fast = report
+    fast["medianMilliseconds"] = p50 / 1000
+    try JSONSerialization.data(withJSONObject: fast).write(to: f.dir.appendingPathComponent("fast.json"))
+    let slow = try f.run(["bench", "m.klite", "--runs", "3", "--baseline", "fast.json", "--tolerance", "10%"])
+    #expect(slow.status == 1, "\(slow.stdout)\(slow.stderr)")
+    #expect(slow.stdout.contains("REGRESSION"))
+    // A slow baseline: no regression.
+    fast["medianMilliseconds"] = p50 * 1000
+    try JSONSerialization.data(withJSONObject: fast).write(to: f.dir.appendingPathComponent("slowbase.json"))
+    #expect(try f.run(["bench", "m.klite", "--runs", "3", "--baseline", "slowbase.json"]).status == 0)
+    #expect(try f.run(["bench", "m.klite", "--baseline", "m.klite"]).status == 2, "not a report")
+}
