@@ -22,11 +22,13 @@ let package = Package(
         .library(name: "KilnCheck", targets: ["KilnCheck"]),
         .library(name: "KilnRuntime", targets: ["KilnRuntime"]),
         .library(name: "KilnLite", targets: ["KilnLite"]),
+        .library(name: "KilnTensorFiles", targets: ["KilnTensorFiles"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-protobuf", from: "1.39.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         .target(name: "KilnIR"),
@@ -44,11 +46,17 @@ let package = Package(
         .target(name: "KilnCheck", dependencies: ["KilnIR", "KilnOps"]),
         .target(name: "CKilnKernels"),
         .target(name: "KilnRuntime", dependencies: ["KilnIR", "KilnOps", "CKilnKernels"]),
+        // Tensor files for run/diff/bench and the benchmark stubs: .npy, .npz (ZIPFoundation,
+        // compressed too), ONNX .pb, seeded random inputs.
+        .target(
+            name: "KilnTensorFiles",
+            dependencies: ["KilnIR", "KilnOps", "KilnONNX", "KilnRuntime", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
         .executableTarget(
             name: "kiln",
             dependencies: [
                 "KilnIR", "KilnOps", "KilnONNX", "KilnJSON", "KilnCheck", "KilnRuntime", "KilnLite",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "KilnTensorFiles", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .target(name: "KilnTestSupport", dependencies: ["KilnIR"], path: "Tests/KilnTestSupport"),
@@ -64,6 +72,10 @@ let package = Package(
         .testTarget(
             name: "KilnLiteTests",
             dependencies: ["KilnLite", "KilnONNX", "KilnRuntime", "KilnTestSupport"]
+        ),
+        .testTarget(
+            name: "KilnTensorFilesTests",
+            dependencies: ["KilnTensorFiles", .product(name: "ZIPFoundation", package: "ZIPFoundation"), "KilnTestSupport"]
         ),
         .testTarget(name: "CLITests", dependencies: ["KilnTestSupport"]),
     ],

@@ -3,6 +3,7 @@ import Foundation
 import KilnIR
 import KilnLite
 import KilnRuntime
+import KilnTensorFiles
 
 struct ConvertCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

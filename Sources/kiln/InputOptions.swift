@@ -3,6 +3,7 @@ import Foundation
 import KilnIR
 import KilnOps
 import KilnRuntime
+import KilnTensorFiles
 
 /// The input options `run`, `diff` and `bench` share: files, or seeded random data shaped by
 /// `--shape` / `--dim`.

@@ -3,6 +3,7 @@ import Foundation
 import KilnIR
 import KilnOps
 import KilnRuntime
+import KilnTensorFiles
 
 struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

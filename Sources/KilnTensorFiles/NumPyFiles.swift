@@ -1,17 +1,18 @@
 import Foundation
 import KilnIR
+import ZIPFoundation
 
-/// Reads and writes NumPy `.npy` arrays and `.npz` archives (stored, uncompressed zip members:
-/// what `numpy.savez` writes; `savez_compressed` archives are refused with a clear message).
+/// Reads and writes NumPy `.npy` arrays and `.npz` archives (reads stored and deflated members
+/// through ZIPFoundation; writes stored members, as `numpy.savez` does).
 ///
 /// Every header field and offset read from a file is validated before use.
-enum NumPyFiles {
+public enum NumPyFiles {
     static let magic: [UInt8] = [0x93, 0x4E, 0x55, 0x4D, 0x50, 0x59]  // \x93NUMPY
     static let maxHeader = 1 << 20
 
     // MARK: - .npy
 
-    static func descr(_ t: ElementType) -> String? {
+    public static func descr(_ t: ElementType) -> String? {
         switch t {
         case .float32: return "<f4"
         case .float64: return "<f8"
@@ -31,7 +32,7 @@ enum NumPyFiles {
         }
     }
 
-    static func elementType(descr: String) -> ElementType? {
+    public static func elementType(descr: String) -> ElementType? {
         let d = descr.replacingOccurrences(of: "=", with: "<")
         for t in ElementType.allCases where self.descr(t) == d { return t }
         // Single-byte types may be written with '<' or '='.
@@ -44,7 +45,7 @@ enum NumPyFiles {
     }
 
     /// Encodes one tensor as `.npy` (version 1.0, C order).
-    static func encode(_ t: Tensor) throws -> Data {
+    public static func encode(_ t: Tensor) throws -> Data {
         guard let d = descr(t.elementType) else {
             throw KilnError(
                 .unsupportedFeature,
@@ -64,7 +65,7 @@ enum NumPyFiles {
     }
 
     /// Decodes a `.npy` file's bytes into a tensor called `name`.
-    static func decode(_ data: Data, name: String) throws -> Tensor {
+    public static func decode(_ data: Data, name: String) throws -> Tensor {
         func bad(_ why: String) -> KilnError {
             KilnError(.malformedInput, "not a valid .npy array: \(why)", at: .init(value: name))
         }
@@ -129,78 +130,52 @@ enum NumPyFiles {
 
     // MARK: - .npz (zip)
 
-    /// Reads every member of an `.npz` archive; keys drop the `.npy` suffix.
-    static func readArchive(_ data: Data) throws -> [(String, Tensor)] {
-        let b = [UInt8](data)
+    /// Largest member `readArchive` decompresses (a zip bomb stops here, not in memory).
+    public static let maxMemberBytes = 1 << 32
+
+    /// Reads every member of an `.npz` archive (`numpy.savez` or `numpy.savez_compressed`:
+    /// stored or deflated members, zip64); keys drop the `.npy` suffix. Each member's declared
+    /// size is checked against `maxMemberBytes` before extraction and its CRC-32 after.
+    public static func readArchive(_ data: Data) throws -> [(String, Tensor)] {
         func bad(_ why: String) -> KilnError { KilnError(.malformedInput, "not a valid .npz archive: \(why)") }
-        func u16(_ o: Int) throws -> Int {
-            guard o >= 0, o + 2 <= b.count else { throw bad("truncated at byte \(o)") }
-            return Int(b[o]) | Int(b[o + 1]) << 8
+        let archive: Archive
+        do {
+            archive = try Archive(data: data, accessMode: .read)
+        } catch {
+            throw bad("\(error)")
         }
-        func u32(_ o: Int) throws -> Int {
-            guard o >= 0, o + 4 <= b.count else { throw bad("truncated at byte \(o)") }
-            return Int(b[o]) | Int(b[o + 1]) << 8 | Int(b[o + 2]) << 16 | Int(b[o + 3]) << 24
-        }
-        // Find the end-of-central-directory record (last 64 KiB + 22 bytes).
-        var eocd = -1
-        var i = b.count - 22
-        while i >= max(0, b.count - 22 - 65535) {
-            if b[i] == 0x50 && b[i + 1] == 0x4b && b[i + 2] == 5 && b[i + 3] == 6 { eocd = i; break }
-            i -= 1
-        }
-        guard eocd >= 0 else { throw bad("no end-of-central-directory record") }
-        let entries = try u16(eocd + 10)
-        var p = try u32(eocd + 16)
         var out: [(String, Tensor)] = []
-        for _ in 0..<entries {
-            guard try u32(p) == 0x02014b50 else { throw bad("bad central directory entry at byte \(p)") }
-            let method = try u16(p + 10)
-            var compressed = try u32(p + 20)
-            var size = try u32(p + 24)
-            let nameLen = try u16(p + 28)
-            let extraLen = try u16(p + 30)
-            let commentLen = try u16(p + 32)
-            var local = try u32(p + 42)
-            guard p + 46 + nameLen <= b.count else { throw bad("truncated name at byte \(p)") }
-            let name = String(decoding: b[(p + 46)..<(p + 46 + nameLen)], as: UTF8.self)
-            // zip64 extra field (numpy writes it for large members).
-            var e = p + 46 + nameLen
-            let extraEnd = e + extraLen
-            while e + 4 <= extraEnd {
-                let id = try u16(e)
-                let len = try u16(e + 2)
-                if id == 1 {
-                    var q = e + 4
-                    func u64() throws -> Int {
-                        let lo = try u32(q)
-                        let hi = try u32(q + 4)
-                        q += 8
-                        guard hi < 1 << 31 else { throw bad("zip64 size out of range") }
-                        return lo | hi << 32
+        for entry in archive {
+            let name = entry.path
+            guard entry.type == .file else { continue }
+            guard entry.uncompressedSize <= Int64(maxMemberBytes) else {
+                throw KilnError(
+                    .limitExceeded,
+                    "member '\(name)' would decompress to \(entry.uncompressedSize) bytes, above \(maxMemberBytes)")
+            }
+            var body = Data()
+            body.reserveCapacity(Int(max(0, min(entry.uncompressedSize, 1 << 28))))
+            let limit = Int(entry.uncompressedSize)
+            do {
+                _ = try archive.extract(entry, skipCRC32: false) { chunk in
+                    guard body.count + chunk.count <= limit else {
+                        throw KilnError(.malformedInput, "member '\(name)' is larger than its declared size")
                     }
-                    if size == 0xffff_ffff { size = try u64() }
-                    if compressed == 0xffff_ffff { compressed = try u64() }
-                    if local == 0xffff_ffff { local = try u64() }
+                    body.append(chunk)
                 }
-                e += 4 + len
-            }
-            p = extraEnd + commentLen
-            guard method == 0 else {
-                throw bad("member '\(name)' is compressed; save with numpy.savez (not savez_compressed)")
-            }
-            guard try u32(local) == 0x04034b50 else { throw bad("bad local header for '\(name)'") }
-            let start = local + 30 + (try u16(local + 26)) + (try u16(local + 28))
-            guard size == compressed, size >= 0, start >= 0, size <= b.count - start else {
-                throw bad("member '\(name)' runs past the end of the file")
+            } catch let e as KilnError {
+                throw e
+            } catch {
+                throw bad("member '\(name)': \(error)")
             }
             let key = name.hasSuffix(".npy") ? String(name.dropLast(4)) : name
-            out.append((key, try decode(Data(b[start..<(start + size)]), name: key)))
+            out.append((key, try decode(body, name: key)))
         }
         return out
     }
 
     /// Writes tensors as an uncompressed zip of `.npy` members (what `numpy.savez` writes).
-    static func writeArchive(_ tensors: [(String, Tensor)]) throws -> Data {
+    public static func writeArchive(_ tensors: [(String, Tensor)]) throws -> Data {
         var out = Data()
         var central = Data()
         func le16(_ v: Int, _ d: inout Data) { d.append(contentsOf: [UInt8(v & 0xff), UInt8(v >> 8 & 0xff)]) }
@@ -211,7 +186,7 @@ enum NumPyFiles {
             guard body.count < 0xffff_ffff, out.count < 0xffff_ffff else {
                 throw KilnError(.limitExceeded, "output '\(key)' is too large for a .npz archive; use .npy")
             }
-            let crc = CRC32.checksum(body)
+            let crc = ZipCRC32.checksum(body)
             let offset = out.count
             le32(0x04034b50, &out); le16(20, &out); le16(0, &out); le16(0, &out)
             le16(0, &out); le16(0x21, &out)  // fixed DOS time/date (1980-01-01) for determinism
@@ -233,7 +208,7 @@ enum NumPyFiles {
 }
 
 /// CRC-32 (IEEE 802.3), as zip requires.
-enum CRC32 {
+enum ZipCRC32 {
     static let table: [UInt32] = (0..<256).map { i -> UInt32 in
         var c = UInt32(i)
         for _ in 0..<8 { c = c & 1 != 0 ? 0xEDB8_8320 ^ (c >> 1) : c >> 1 }
