@@ -23,6 +23,7 @@ let package = Package(
         .library(name: "KilnRuntime", targets: ["KilnRuntime"]),
         .library(name: "KilnLite", targets: ["KilnLite"]),
         .library(name: "KilnTensorFiles", targets: ["KilnTensorFiles"]),
+        .library(name: "KilnBench", targets: ["KilnBench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-protobuf", from: "1.39.0"),
@@ -52,11 +53,13 @@ let package = Package(
             name: "KilnTensorFiles",
             dependencies: ["KilnIR", "KilnOps", "KilnONNX", "KilnRuntime", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
+        // The benchmark loop and report shared by `kiln bench` and generated stubs (`kiln stub`).
+        .target(name: "KilnBench", dependencies: ["KilnIR", "KilnRuntime"]),
         .executableTarget(
             name: "kiln",
             dependencies: [
                 "KilnIR", "KilnOps", "KilnONNX", "KilnJSON", "KilnCheck", "KilnRuntime", "KilnLite",
-                "KilnTensorFiles", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "KilnTensorFiles", "KilnBench", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .target(name: "KilnTestSupport", dependencies: ["KilnIR"], path: "Tests/KilnTestSupport"),

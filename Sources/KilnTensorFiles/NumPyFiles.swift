@@ -130,44 +130,112 @@ public enum NumPyFiles {
 
     // MARK: - .npz (zip)
 
-    /// Largest member `readArchive` decompresses (a zip bomb stops here, not in memory).
+    /// Largest member `readArchive` inflates (a zip bomb stops here, not in memory).
     public static let maxMemberBytes = 1 << 32
 
-    /// Reads every member of an `.npz` archive (`numpy.savez` or `numpy.savez_compressed`:
-    /// stored or deflated members, zip64); keys drop the `.npy` suffix. Each member's declared
-    /// size is checked against `maxMemberBytes` before extraction and its CRC-32 after.
+    /// Reads every member of an `.npz` archive: stored (`numpy.savez`) or deflated
+    /// (`numpy.savez_compressed`), zip64 sizes; keys drop the `.npy` suffix. The zip structure is
+    /// parsed here with every offset checked; only the bounds-checked compressed bytes of a
+    /// member go to ZIPFoundation's inflater, then its CRC-32 is checked. (ZIPFoundation's own
+    /// in-memory archive reader traps on some truncated files, so it never sees the archive.)
     public static func readArchive(_ data: Data) throws -> [(String, Tensor)] {
+        let b = [UInt8](data)
         func bad(_ why: String) -> KilnError { KilnError(.malformedInput, "not a valid .npz archive: \(why)") }
-        let archive: Archive
-        do {
-            archive = try Archive(data: data, accessMode: .read)
-        } catch {
-            throw bad("\(error)")
+        func u16(_ o: Int) throws -> Int {
+            guard o >= 0, o + 2 <= b.count else { throw bad("truncated at byte \(o)") }
+            return Int(b[o]) | Int(b[o + 1]) << 8
         }
+        func u32(_ o: Int) throws -> Int {
+            guard o >= 0, o + 4 <= b.count else { throw bad("truncated at byte \(o)") }
+            return Int(b[o]) | Int(b[o + 1]) << 8 | Int(b[o + 2]) << 16 | Int(b[o + 3]) << 24
+        }
+        // Find the end-of-central-directory record (last 64 KiB + 22 bytes).
+        var eocd = -1
+        var i = b.count - 22
+        while i >= max(0, b.count - 22 - 65535) {
+            if b[i] == 0x50 && b[i + 1] == 0x4b && b[i + 2] == 5 && b[i + 3] == 6 { eocd = i; break }
+            i -= 1
+        }
+        guard eocd >= 0 else { throw bad("no end-of-central-directory record") }
+        let entries = try u16(eocd + 10)
+        var p = try u32(eocd + 16)
         var out: [(String, Tensor)] = []
-        for entry in archive {
-            let name = entry.path
-            guard entry.type == .file else { continue }
-            guard entry.uncompressedSize <= Int64(maxMemberBytes) else {
-                throw KilnError(
-                    .limitExceeded,
-                    "member '\(name)' would decompress to \(entry.uncompressedSize) bytes, above \(maxMemberBytes)")
-            }
-            var body = Data()
-            body.reserveCapacity(Int(max(0, min(entry.uncompressedSize, 1 << 28))))
-            let limit = Int(entry.uncompressedSize)
-            do {
-                _ = try archive.extract(entry, skipCRC32: false) { chunk in
-                    guard body.count + chunk.count <= limit else {
-                        throw KilnError(.malformedInput, "member '\(name)' is larger than its declared size")
+        for _ in 0..<entries {
+            guard try u32(p) == 0x02014b50 else { throw bad("bad central directory entry at byte \(p)") }
+            let method = try u16(p + 10)
+            let crc = UInt32(try u32(p + 16))
+            var compressed = try u32(p + 20)
+            var size = try u32(p + 24)
+            let nameLen = try u16(p + 28)
+            let extraLen = try u16(p + 30)
+            let commentLen = try u16(p + 32)
+            var local = try u32(p + 42)
+            guard p + 46 + nameLen <= b.count else { throw bad("truncated name at byte \(p)") }
+            let name = String(decoding: b[(p + 46)..<(p + 46 + nameLen)], as: UTF8.self)
+            // zip64 extra field (numpy writes it for large members).
+            var e = p + 46 + nameLen
+            let extraEnd = e + extraLen
+            while e + 4 <= extraEnd {
+                let id = try u16(e)
+                let len = try u16(e + 2)
+                if id == 1 {
+                    var q = e + 4
+                    func u64() throws -> Int {
+                        let lo = try u32(q)
+                        let hi = try u32(q + 4)
+                        q += 8
+                        guard hi < 1 << 31 else { throw bad("zip64 size out of range") }
+                        return lo | hi << 32
                     }
-                    body.append(chunk)
+                    if size == 0xffff_ffff { size = try u64() }
+                    if compressed == 0xffff_ffff { compressed = try u64() }
+                    if local == 0xffff_ffff { local = try u64() }
                 }
-            } catch let e as KilnError {
-                throw e
-            } catch {
-                throw bad("member '\(name)': \(error)")
+                e += 4 + len
             }
+            p = extraEnd + commentLen
+            guard method == 0 || method == 8 else {
+                throw bad("member '\(name)' uses compression method \(method); only stored and deflate (numpy.savez, savez_compressed) are read")
+            }
+            guard try u32(local) == 0x04034b50 else { throw bad("bad local header for '\(name)'") }
+            let start = local + 30 + (try u16(local + 26)) + (try u16(local + 28))
+            guard compressed >= 0, size >= 0, start >= 0, start <= b.count, compressed <= b.count - start else {
+                throw bad("member '\(name)' runs past the end of the file")
+            }
+            guard size <= maxMemberBytes else {
+                throw KilnError(.limitExceeded, "member '\(name)' would decompress to \(size) bytes, above \(maxMemberBytes)")
+            }
+            let stored = Data(b[start..<(start + compressed)])
+            var body: Data
+            if method == 0 {
+                guard size == compressed else { throw bad("stored member '\(name)' has mismatched sizes") }
+                body = stored
+            } else {
+                // Inflate only the bounds-checked slice (ZIPFoundation's zlib wrapper), stopping
+                // at the declared size so a zip bomb cannot grow memory.
+                body = Data()
+                body.reserveCapacity(min(size, 1 << 28))
+                do {
+                    _ = try Data.decompress(
+                        size: Int64(compressed), bufferSize: 1 << 16, skipCRC32: true,
+                        provider: { position, chunk in
+                            let lo = Int(position)
+                            return stored.subdata(in: lo..<min(stored.count, lo + chunk))
+                        },
+                        consumer: { piece in
+                            guard body.count + piece.count <= size else {
+                                throw KilnError(.malformedInput, "member '\(name)' inflates past its declared size")
+                            }
+                            body.append(piece)
+                        })
+                } catch let e as KilnError {
+                    throw bad(e.message)
+                } catch {
+                    throw bad("member '\(name)' does not inflate: \(error)")
+                }
+                guard body.count == size else { throw bad("member '\(name)' inflates to \(body.count) bytes, not \(size)") }
+            }
+            guard ZipCRC32.checksum(body) == crc else { throw bad("member '\(name)' fails its CRC-32") }
             let key = name.hasSuffix(".npy") ? String(name.dropLast(4)) : name
             out.append((key, try decode(body, name: key)))
         }

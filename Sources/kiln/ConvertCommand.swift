@@ -44,6 +44,9 @@ struct ConvertCommand: ParsableCommand {
     @Flag(help: "Drop doc strings from a .klite output.")
     var stripDocs = false
 
+    @Option(help: "Also write a standalone SwiftPM benchmark package for the result to DIR (see `kiln stub`).")
+    var benchStub: String?
+
     @Flag(help: "Print the time spent reading and writing to stderr.")
     var timing = false
 
@@ -80,6 +83,9 @@ struct ConvertCommand: ParsableCommand {
                         (t3 - t0).milliseconds))
             }
             if verify { failed = try verifyOutput(source) }
+            if let benchStub {
+                try StubWriter.write(model: model, source: input, to: benchStub, kilnPackage: nil, dims: [])
+            }
         }
         if failed { throw ExitCode(1) }
     }
