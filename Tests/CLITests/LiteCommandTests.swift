@@ -95,3 +95,40 @@ import Testing
     #expect(try f.run(["bench", "m.klite", "--runs", "3", "--baseline", "slowbase.json"]).status == 0)
     #expect(try f.run(["bench", "m.klite", "--baseline", "m.klite"]).status == 2, "not a report")
 }
+
+/// `kiln stub` writes a package preset to the model's inputs; with `KILN_STUB_BUILD=1` the test
+/// also builds it (`swift build -c release`, minutes: it compiles Kiln's runtime and
+/// swift-crypto) and runs it, checking that it prints a kiln-bench/1 report.
+@Test func stubIsGeneratedBuiltAndRun() throws {
+    let f = try RunFixture()
+    defer { try? FileManager.default.removeItem(at: f.dir) }
+    let r = try f.run(["stub", f.model, "stub", "--dim", "N=2", "--kiln-package", Fixtures.root.path])
+    #expect(r.status == 0, "\(r.stderr)")
+    let dir = f.dir.appendingPathComponent("stub")
+    for file in ["Package.swift", "Sources/bench/main.swift", "model.klite", "bench.json", "README.md"] {
+        #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent(file).path), "\(file)")
+    }
+    let manifest = try #require(
+        try JSONSerialization.jsonObject(with: Data(contentsOf: dir.appendingPathComponent("bench.json"))) as? [String: Any])
+    #expect(manifest["schema"] as? String == "kiln-stub/1")
+    let inputs = try #require(manifest["inputs"] as? [[String: Any]])
+    #expect(inputs.first?["name"] as? String == "input")
+    #expect(inputs.first?["shape"] as? [Int] == [2, 3, 16, 16], "--dim N=2 fixed the symbolic batch")
+    let main = try String(contentsOf: dir.appendingPathComponent("Sources/bench/main.swift"), encoding: .utf8)
+    #expect(main.contains("shape: [2, 3, 16, 16]"))
+    // The stub's model is the same model.
+    #expect(try f.run(["diff", f.model, "stub/model.klite", "--dim", "N=2"]).status == 0)
+    // convert --bench-stub writes the same kind of package.
+    #expect(try f.run(["convert", f.model, "-o", "m.klite", "--bench-stub", "stub2"]).status == 0)
+    #expect(FileManager.default.fileExists(atPath: f.dir.appendingPathComponent("stub2/Sources/bench/main.swift").path))
+    guard ProcessInfo.processInfo.environment["KILN_STUB_BUILD"] == "1" else {
+        return Fixtures.skip(#function + " (build and run)", "set KILN_STUB_BUILD=1 to build the stub (minutes)")
+    }
+    let build = try Fixtures.run("swift", ["build", "-c", "release"], cwd: dir)
+    #expect(build.status == 0, "\(build.stderr)\(build.stdout.suffix(2000))")
+    let run = try Fixtures.run(dir.appendingPathComponent(".build/release/bench").path, ["--runs", "3", "--format", "json"], cwd: dir)
+    #expect(run.status == 0, "\(run.stderr)")
+    let report = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+    #expect(report["schema"] as? String == "kiln-bench/1")
+    #expect(report["runs"] as? Int == 3)
+}
