@@ -7,7 +7,7 @@ import PackageDescription
 //                      │
 //                    KilnOps             op catalog: schemas, shape rules, reference kernels
 //          ┌───────────┼──────────────┬─────────────┐
-//     KilnCheck    KilnRuntime    KilnONNX · KilnJSON      (formats depend on KilnIR only)
+//     KilnCheck    KilnRuntime    KilnONNX · KilnJSON · KilnLite   (formats depend on KilnIR only)
 //          └───────────┴──────┬───────┘
 //                           kiln           the CLI
 let package = Package(
@@ -21,10 +21,15 @@ let package = Package(
         .library(name: "KilnJSON", targets: ["KilnJSON"]),
         .library(name: "KilnCheck", targets: ["KilnCheck"]),
         .library(name: "KilnRuntime", targets: ["KilnRuntime"]),
+        .library(name: "KilnLite", targets: ["KilnLite"]),
+        .library(name: "KilnTensorFiles", targets: ["KilnTensorFiles"]),
+        .library(name: "KilnBench", targets: ["KilnBench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-protobuf", from: "1.39.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         .target(name: "KilnIR"),
@@ -34,14 +39,27 @@ let package = Package(
             dependencies: ["KilnIR", .product(name: "SwiftProtobuf", package: "swift-protobuf")]
         ),
         .target(name: "KilnJSON", dependencies: ["KilnIR"]),
+        // Kiln Lite (.klite): spec in schemas/kiln-lite.md. SHA-256 from swift-crypto.
+        .target(
+            name: "KilnLite",
+            dependencies: ["KilnIR", .product(name: "Crypto", package: "swift-crypto")]
+        ),
         .target(name: "KilnCheck", dependencies: ["KilnIR", "KilnOps"]),
         .target(name: "CKilnKernels"),
         .target(name: "KilnRuntime", dependencies: ["KilnIR", "KilnOps", "CKilnKernels"]),
+        // Tensor files for run/diff/bench and the benchmark stubs: .npy, .npz (ZIPFoundation,
+        // compressed too), ONNX .pb, seeded random inputs.
+        .target(
+            name: "KilnTensorFiles",
+            dependencies: ["KilnIR", "KilnOps", "KilnONNX", "KilnRuntime", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
+        // The benchmark loop and report shared by `kiln bench` and generated stubs (`kiln stub`).
+        .target(name: "KilnBench", dependencies: ["KilnIR", "KilnRuntime"]),
         .executableTarget(
             name: "kiln",
             dependencies: [
-                "KilnIR", "KilnOps", "KilnONNX", "KilnJSON", "KilnCheck", "KilnRuntime",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "KilnIR", "KilnOps", "KilnONNX", "KilnJSON", "KilnCheck", "KilnRuntime", "KilnLite",
+                "KilnTensorFiles", "KilnBench", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .target(name: "KilnTestSupport", dependencies: ["KilnIR"], path: "Tests/KilnTestSupport"),
@@ -53,6 +71,14 @@ let package = Package(
         .testTarget(
             name: "KilnRuntimeTests",
             dependencies: ["KilnRuntime", "KilnONNX", "KilnTestSupport"]
+        ),
+        .testTarget(
+            name: "KilnLiteTests",
+            dependencies: ["KilnLite", "KilnONNX", "KilnRuntime", "KilnTestSupport"]
+        ),
+        .testTarget(
+            name: "KilnTensorFilesTests",
+            dependencies: ["KilnTensorFiles", .product(name: "ZIPFoundation", package: "ZIPFoundation"), "KilnTestSupport"]
         ),
         .testTarget(name: "CLITests", dependencies: ["KilnTestSupport"]),
         // Whole-pipeline robustness: corruption (read → check → plan → run) and scale.

@@ -10,18 +10,18 @@ extension RuleInfo {
     static let transposePerm = RuleInfo(
         "K0601", "transpose-perm", .error,
         "A Transpose perm is not a permutation of the input's axes.")
-    static let axisOutOfRange = RuleInfo(
+    static let attributeAxisOutOfRange = RuleInfo(
         "K0602", "attribute-axis-out-of-range", .error,
         "An axis attribute (Softmax, LayerNormalization, Concat, Gather, Flatten, ...) is outside the input's rank.")
     static let gemmInnerDim = RuleInfo(
         "K0603", "gemm-inner-dim", .error,
         "Gemm inputs are not rank 2 or their inner dimensions differ.")
-    static let reshapeElementCount = RuleInfo(
+    static let attributeReshapeElementCount = RuleInfo(
         "K0604", "reshape-element-count", .error,
         "A Reshape to a constant shape does not keep the input's element count.")
 
     static let attributeShapeRules: [RuleInfo] = [
-        transposePerm, axisOutOfRange, gemmInnerDim, reshapeElementCount,
+        transposePerm, attributeAxisOutOfRange, gemmInnerDim, attributeReshapeElementCount,
     ]
 }
 
@@ -50,7 +50,7 @@ extension CheckRun {
             let hi = inclusiveEnd ? r : r - 1
             guard a < -r || a > hi else { return }
             emit(
-                .axisOutOfRange,
+                .attributeAxisOutOfRange,
                 "\(node.opType) node '\(label)' has \(name) \(a), outside -\(r)...\(hi) for its input of rank \(rank); "
                     + "use an axis inside that range.", node: label, value: node.inputs.first,
                 path: path)
@@ -129,7 +129,7 @@ extension CheckRun {
         let allowZero = (node.attribute("allowzero")?.int ?? 0) != 0
         func report(_ what: String) {
             emit(
-                .reshapeElementCount,
+                .attributeReshapeElementCount,
                 "Reshape node '\(label)' to shape \(target) \(what); give a shape with the input's element count.",
                 node: label, value: shapeName, path: path)
         }

@@ -167,16 +167,25 @@ public enum AtomicFile {
         }
         for part in parts where !part.isEmpty {
             let ok = part.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> Bool in
-                guard var p = raw.baseAddress else { return true }
-                var left = raw.count
-                while left > 0 {
-                    let n = systemWrite(fd, p, left)
-                    if n < 0 {
-                        if errno == EINTR { continue }
-                        return false
+                guard let base = raw.baseAddress else { return true }
+                // Large parts (weights viewed from a mapped file) go in 64 MiB chunks whose pages
+                // are handed back after writing, so memory does not grow with the output.
+                var done = 0
+                while done < raw.count {
+                    let chunk = min(raw.count - done, 64 << 20)
+                    var p = base + done
+                    var left = chunk
+                    while left > 0 {
+                        let n = systemWrite(fd, p, left)
+                        if n < 0 {
+                            if errno == EINTR { continue }
+                            return false
+                        }
+                        left -= n
+                        p += n
                     }
-                    left -= n
-                    p += n
+                    AtomicFile.releasePages(UnsafeRawBufferPointer(start: base + done, count: chunk))
+                    done += chunk
                 }
                 return true
             }

@@ -1,29 +1,34 @@
 import ArgumentParser
 import Foundation
+import KilnBench
 import KilnIR
-import KilnOps
 import KilnRuntime
-import Synchronization
 
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
-        abstract: "Time a model in Kiln's runtime (median of repeated runs).",
+        abstract: "Benchmark a model in Kiln's runtime (any format; .klite loads fastest).",
         discussion: """
-            Plans the model once, runs --warmup untimed iterations, then --runs timed ones on the \
-            same inputs (given with --input, or random with --seed). Reports median, mean, min, \
-            p90 and max latency. One thread by default for reproducible numbers.
+            Loads and plans the model once, runs it once (first-run time), then --warmup untimed \
+            and --runs timed iterations (or as many as fit in --duration seconds) on the same \
+            inputs: files (--input) or seeded random data (--seed, --shape NAME=1x3x224x224, \
+            --dim N=4). Reports load, plan and first-run time, latency min/mean/p50/p90/p99/max/ \
+            stddev, throughput and peak memory. One thread by default for reproducible numbers. \
+            --format json follows schemas/kiln-bench.md (schema "kiln-bench/1"). --baseline \
+            PREV.json compares the median with an earlier run and exits 1 when it is slower by \
+            more than --tolerance (default 10%). A progress bar shows on a terminal's stderr for \
+            runs longer than a second. The timing loop lives in KilnBench, shared with the \
+            benchmark stubs of `kiln stub`.
             """)
 
-    @Argument(help: "The model to time.")
+    @Argument(help: "The model to time (.klite, .onnx or .json).")
     var model: String
-    @Option(name: .customLong("input"), help: "NAME=FILE or FILE.npz; default random inputs.")
-    var inputs: [String] = []
-    @Option(help: "Seed for random inputs.")
-    var seed: UInt64 = 0
-    @Option(help: "Timed runs.")
+    @OptionGroup var inputOptions: InputOptions
+    @Option(help: "Timed runs (default 20; ignored with --duration).")
     var runs: Int = 20
-    @Option(help: "Untimed warm-up runs.")
+    @Option(help: "Time budget in seconds for the timed runs, instead of --runs.")
+    var duration: Double?
+    @Option(help: "Untimed warm-up runs after the first run.")
     var warmup: Int = 3
     @Option(help: "Threads.")
     var threads: Int = 1
@@ -32,123 +37,64 @@ struct BenchCommand: ParsableCommand {
     @OptionGroup var readerLimits: ReaderLimitOptions
     @OptionGroup var runtimeLimits: RuntimeLimitOptions
 
-    @Flag(help: "Also time each op type (one extra profiled run per timed run; slower).")
+    @Flag(help: "Also time each op type and each node (one extra profiled pass; slower).")
     var profile = false
-
-    struct OpTime: Encodable {
-        var opType: String
-        var count: Int
-        var milliseconds: Double
-        var share: Double
-    }
-
-    struct Report: Encodable {
-        var model: String
-        var runs: Int
-        var threads: Int
-        var planMilliseconds: Double
-        var medianMilliseconds: Double
-        var meanMilliseconds: Double
-        var minMilliseconds: Double
-        var p90Milliseconds: Double
-        var maxMilliseconds: Double
-        var profile: [OpTime]?
-    }
-
-    /// Per-op-type wall time, attributed between consecutive node completions.
-    final class Profiler: Sendable {
-        struct State {
-            var last = ContinuousClock.now
-            var totals: [String: (count: Int, time: Duration)] = [:]
-        }
-        let state = Mutex(State())
-
-        func start() { state.withLock { $0.last = .now } }
-
-        func record(_ node: Node) {
-            let now = ContinuousClock.now
-            state.withLock { s in
-                let d = now - s.last
-                let key = node.domain.isEmpty ? node.opType : "\(node.domain)::\(node.opType)"
-                let old = s.totals[key] ?? (0, .zero)
-                s.totals[key] = (old.count + 1, old.time + d)
-                s.last = now
-            }
-        }
-
-        func report(runs: Int) -> [OpTime] {
-            let totals = state.withLock { $0.totals }
-            let all = totals.values.reduce(Duration.zero) { $0 + $1.time }.milliseconds
-            return totals.map { k, v in
-                OpTime(
-                    opType: k, count: v.count / max(runs, 1),
-                    milliseconds: v.time.milliseconds / Double(max(runs, 1)),
-                    share: all > 0 ? v.time.milliseconds / all : 0)
-            }.sorted { $0.milliseconds > $1.milliseconds }
-        }
-    }
+    @Option(help: "With --profile: how many of the slowest nodes to list.")
+    var top: Int = 10
+    @Option(help: "An earlier `kiln bench --format json` report to compare with.")
+    var baseline: String?
+    @Option(help: "Allowed slowdown of the median against --baseline, e.g. 10% or 0.1.")
+    var tolerance: String = "10%"
 
     func run() throws {
+        var regressed = false
         try CLI.guarded {
-            guard runs > 0, warmup >= 0, threads > 0 else {
-                throw KilnError(.usage, "--runs and --threads must be positive, --warmup not negative")
+            guard runs > 0, warmup >= 0, threads > 0, top >= 0 else {
+                throw KilnError(.usage, "--runs and --threads must be positive, --warmup and --top not negative")
             }
+            if let duration, !(duration > 0 && duration.isFinite) {
+                throw KilnError(.usage, "--duration must be a positive number of seconds")
+            }
+            let tol = try Bench.parseTolerance(tolerance)
+            var previous: Bench.Report?
+            if let baseline {
+                let data = try CLI.inFile(baseline) { try MappedFile.map(URL(fileURLWithPath: baseline)) }
+                do {
+                    previous = try JSONDecoder().decode(Bench.Report.self, from: data)
+                } catch {
+                    throw KilnError(
+                        .malformedInput, "not a kiln bench JSON report (schema kiln-bench/1): \(error)",
+                        at: .init(file: baseline))
+                }
+            }
+            let loadStart = ContinuousClock.now
             let m = try ModelFiles.load(model, limits: readerLimits.limits)
-            let start = ContinuousClock.now
-            var options = InferenceOptions(threads: threads)
+            let loadTime = ContinuousClock.now - loadStart
+            let feeds = try inputOptions.feeds(for: m.graph, random: true)
+            var options = BenchOptions()
+            options.runs = runs
+            options.duration = duration
+            options.warmup = warmup
+            options.threads = threads
+            options.profile = profile
+            options.top = top
             options.limits = runtimeLimits.limits
-            let plan = try CLI.inFile(model) { try InferencePlan(model: m, options: options) }
-            let planTime = ContinuousClock.now - start
-            let feeds = inputs.isEmpty
-                ? try TensorFiles.randomFeeds(graph: m.graph, seed: seed, dims: [:])
-                : try TensorFiles.feeds(inputs, graph: m.graph)
-            for _ in 0..<warmup { _ = try CLI.inFile(model) { try plan.run(feeds) } }
-            var times: [Double] = []
-            for _ in 0..<runs {
-                let t0 = ContinuousClock.now
-                _ = try plan.run(feeds)
-                times.append((ContinuousClock.now - t0).milliseconds)
+            var report = try CLI.inFile(model) {
+                try Bench.run(
+                    model: m, path: model,
+                    format: (try? ModelFiles.format(of: model).rawValue) ?? "?",
+                    kilnVersion: Kiln.configuration.version, loadMilliseconds: loadTime.milliseconds,
+                    feeds: feeds, options: options)
             }
-            var profileRows: [OpTime]?
-            if profile {
-                let profiler = Profiler()
-                var profiledOptions = InferenceOptions(
-                    threads: threads, observer: { node, _ in profiler.record(node) })
-                profiledOptions.limits = runtimeLimits.limits
-                let profiled = try InferencePlan(model: m, options: profiledOptions)
-                for _ in 0..<runs {
-                    profiler.start()
-                    _ = try profiled.run(feeds)
-                }
-                profileRows = profiler.report(runs: runs)
+            if let previous, let baseline {
+                regressed = Bench.compare(&report, with: previous, file: baseline, tolerance: tol)
             }
-            times.sort()
-            let report = Report(
-                model: model, runs: runs, threads: threads, planMilliseconds: planTime.milliseconds,
-                medianMilliseconds: times.count % 2 == 1
-                    ? times[times.count / 2] : (times[times.count / 2 - 1] + times[times.count / 2]) / 2,
-                meanMilliseconds: times.reduce(0, +) / Double(times.count),
-                minMilliseconds: times[0],
-                p90Milliseconds: times[min(times.count - 1, Int(Double(times.count) * 0.9))],
-                maxMilliseconds: times[times.count - 1], profile: profileRows)
             switch format {
-            case .json: print(try CLI.json(report))
-            case .text:
-                print(
-                    String(
-                        format: "%@: median %.3f ms  mean %.3f  min %.3f  p90 %.3f  max %.3f  (%d runs, %d thread%@, plan %.1f ms)",
-                        model, report.medianMilliseconds, report.meanMilliseconds, report.minMilliseconds,
-                        report.p90Milliseconds, report.maxMilliseconds, runs, threads, threads == 1 ? "" : "s",
-                        report.planMilliseconds))
-                for row in profileRows ?? [] {
-                    print(
-                        String(
-                            format: "  %@ %5d nodes  %9.3f ms  %5.1f%%",
-                            row.opType.padding(toLength: 28, withPad: " ", startingAt: 0),
-                            row.count, row.milliseconds, row.share * 100))
-                }
+            case .json: print(try Bench.json(report))
+            case .text: print(Bench.text(report), terminator: "")
             }
         }
+        if regressed { throw ExitCode(1) }
     }
 }
 

@@ -74,7 +74,8 @@ struct CheckCommand: ParsableCommand {
             var reports: [FileReport] = []
             for path in models {
                 do {
-                    let model = try ModelFiles.load(path, verify: false, limits: readerLimits.limits)
+                    let model = try ModelFiles.load(
+                        path, verify: false, verifyWeights: true, limits: readerLimits.limits)
                     reports.append(FileReport(file: path, findings: checker.check(model)))
                 } catch let e as KilnError {
                     // The report carries the error; stderr gets the usual one line too, so a

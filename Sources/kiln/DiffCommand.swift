@@ -23,12 +23,7 @@ struct DiffCommand: ParsableCommand {
     @Argument(help: "The model to compare against the reference.")
     var b: String
 
-    @Option(name: .customLong("input"), help: "NAME=FILE or FILE.npz; repeat for more inputs.")
-    var inputs: [String] = []
-    @Option(help: "Seed for random inputs.")
-    var seed: UInt64 = 0
-    @Option(name: .customLong("dim"), help: "SYMBOL=SIZE for symbolic input dims (random inputs).")
-    var dims: [String] = []
+    @OptionGroup var inputOptions: InputOptions
     @Option(help: "Relative tolerance (default by element type).")
     var rtol: Double?
     @Option(help: "Absolute tolerance (default by element type).")
@@ -59,17 +54,7 @@ struct DiffCommand: ParsableCommand {
         try CLI.guarded {
             let ma = try ModelFiles.load(a, limits: readerLimits.limits)
             let mb = try ModelFiles.load(b, limits: readerLimits.limits)
-            var symbols: [String: Int64] = [:]
-            for d in dims {
-                let parts = d.split(separator: "=", maxSplits: 1)
-                guard parts.count == 2, let v = Int64(parts[1]), v >= 0 else {
-                    throw KilnError(.usage, "--dim '\(d)' must be SYMBOL=SIZE")
-                }
-                symbols[String(parts[0])] = v
-            }
-            let feeds = inputs.isEmpty
-                ? try TensorFiles.randomFeeds(graph: ma.graph, seed: seed, dims: symbols)
-                : try TensorFiles.feeds(inputs, graph: ma.graph)
+            let feeds = try inputOptions.feeds(for: ma.graph, random: true)
             var options = InferenceOptions()
             options.limits = runtimeLimits.limits
             let outA = try CLI.inFile(a) { try InferencePlan(model: ma, options: options).run(feeds) }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import KilnIR
+import KilnLite
 import KilnOps
 
 struct InspectCommand: ParsableCommand {
@@ -26,7 +27,11 @@ struct InspectCommand: ParsableCommand {
     @Option(help: "How many of the largest tensors to list.")
     var largest: Int = 10
 
+    @Flag(help: "For .klite: also check the weights' CRC-32C and the payload SHA-256.")
+    var verify = false
+
     @OptionGroup var readerLimits: ReaderLimitOptions
+
     @Option(
         name: .customLong("dim"),
         help: "SYMBOL=SIZE for symbolic input dims, so costs and peak memory are numbers.")
@@ -49,10 +54,31 @@ struct InspectCommand: ParsableCommand {
                 print(try CLI.json(Report(summary: summary, cost: ModelCost(m, dims: symbols))))
             case .text:
                 print(Self.text(summary, file: model), terminator: "")
+                if try ModelFiles.format(of: model) == .klite {
+                    let info = try LiteReader(options: .init(verifyWeights: verify))
+                        .info(contentsOf: URL(fileURLWithPath: model))
+                    print(Self.liteText(info), terminator: "")
+                }
                 print(Self.text(ModelCost(m, dims: symbols)), terminator: "")
             case .dot: print(Self.dot(m.graph), terminator: "")
             }
         }
+    }
+
+    /// The container part of a `.klite` file: version, sections, conversion metadata.
+    static func liteText(_ info: LiteFileInfo) -> String {
+        var out = "\nKiln Lite \(info.versionMajor).\(info.versionMinor): \(info.fileSize) bytes, "
+        out += "weights \(info.weightBytes) bytes, \(info.splatTensors) splat and "
+        out += "\(info.sharedTensors) shared tensors; checksums "
+        out += info.weightsVerified ? "all verified\n" : "of the structure verified (weights: --verify)\n"
+        out += "  payload sha256 \(info.payloadSHA256)\n"
+        for s in info.sections {
+            out += "  \(s.kind)  offset \(s.offset)  length \(s.length)"
+            out += String(format: "  crc32c %08x", s.crc32c)
+            out += s.known ? "\n" : "  (unknown, skipped)\n"
+        }
+        for m in info.metadata { out += "  \(m.key): \(m.value)\n" }
+        return out
     }
 
     /// The JSON report: every `ModelSummary` key plus `inference` (inferred value types, per-node

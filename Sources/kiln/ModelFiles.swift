@@ -1,17 +1,20 @@
 import Foundation
 import KilnIR
+import KilnLite
 import KilnONNX
 
 /// The model file formats the CLI reads and writes, chosen by extension or `--to`.
 enum ModelFormat: String, CaseIterable {
     case onnx
     case json
+    case klite
 
     /// The format implied by a path's extension.
     init?(path: String) {
         switch URL(fileURLWithPath: path).pathExtension.lowercased() {
         case "onnx", "pb": self = .onnx
         case "json": self = .json
+        case "klite": self = .klite
         default: return nil
         }
     }
@@ -24,16 +27,17 @@ enum ModelFiles {
         guard let f = ModelFormat(path: path) else {
             throw KilnError(
                 .usage,
-                "cannot tell the format from the extension; use .onnx or .json (or --to / --from)",
+                "cannot tell the format from the extension; use .onnx, .json or .klite (or --to / --from)",
                 at: .init(file: path))
         }
         return f
     }
 
-    /// Loads a model; with `verify`, also checks the graph's structural invariants.
+    /// Loads a model; with `verify`, also checks the graph's structural invariants. A `.klite`
+    /// file's weights are hashed too when `verifyWeights` is set (O(weights); `kiln check`).
     static func load(
         _ path: String, format override: ModelFormat? = nil, verify: Bool = true,
-        limits: ReaderLimits = ReaderLimits()
+        verifyWeights: Bool = false, limits: ReaderLimits = ReaderLimits()
     ) throws -> Model {
         let url = URL(fileURLWithPath: path)
         do {
@@ -41,6 +45,8 @@ enum ModelFiles {
             switch try format(of: path, override: override) {
             case .onnx: model = try ONNXReader(options: limits.onnx).read(contentsOf: url)
             case .json: model = try JSONModelFile.read(url, options: limits.json)
+            case .klite:
+                model = try LiteReader(options: .init(verifyWeights: verifyWeights)).read(contentsOf: url)
             }
             if verify { try Verifier().verify(model) }
             return model
@@ -50,12 +56,16 @@ enum ModelFiles {
         }
     }
 
-    static func save(_ model: Model, to path: String, format override: ModelFormat? = nil) throws {
+    static func save(
+        _ model: Model, to path: String, format override: ModelFormat? = nil,
+        lite: LiteWriter.Options = .init()
+    ) throws {
         let url = URL(fileURLWithPath: path)
         do {
             switch try format(of: path, override: override) {
             case .onnx: try ONNXWriter().write(model, to: url)
             case .json: try JSONModelFile.write(model, to: url)
+            case .klite: try LiteWriter(options: lite).write(model, to: url)
             }
         } catch let e as KilnError {
             throw e.inFile(path)

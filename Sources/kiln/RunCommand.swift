@@ -3,6 +3,7 @@ import Foundation
 import KilnIR
 import KilnOps
 import KilnRuntime
+import KilnTensorFiles
 
 struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -10,7 +11,8 @@ struct RunCommand: ParsableCommand {
         abstract: "Run a model on inputs with Kiln's reference runtime.",
         discussion: """
             Inputs: --input NAME=FILE (.npy or ONNX TensorProto .pb), or --input FILE.npz to feed \
-            every member by name. Outputs are summarized on stdout and, with --output OUT.npz, \
+            every member by name; --seed, --shape NAME=1x3x8x8 or --dim N=2 fill the inputs not given \
+            with seeded random data. Outputs are summarized on stdout and, with --output OUT.npz, \
             saved for numpy (np.load). Exit 0, or 2 when the model or an input cannot be used \
             (the error names the input, what was expected and what was given).
             """)
@@ -18,8 +20,7 @@ struct RunCommand: ParsableCommand {
     @Argument(help: "The model to run (.onnx or .json).")
     var model: String
 
-    @Option(name: .customLong("input"), help: "NAME=FILE or FILE.npz; repeat for more inputs.")
-    var inputs: [String] = []
+    @OptionGroup var inputOptions: InputOptions
 
     @Option(name: .shortAndLong, help: "Save every output to this .npz file.")
     var output: String?
@@ -40,7 +41,7 @@ struct RunCommand: ParsableCommand {
         try CLI.guarded {
             if let output {
                 try OutputSafety.check(
-                    output: output, inputs: [model] + TensorFiles.paths(inputs), force: force)
+                    output: output, inputs: [model] + TensorFiles.paths(inputOptions.files), force: force)
             }
             let m = try ModelFiles.load(model, limits: readerLimits.limits)
             let plan = try CLI.inFile(model) {
@@ -48,7 +49,7 @@ struct RunCommand: ParsableCommand {
                 options.limits = runtimeLimits.limits
                 return try InferencePlan(model: m, options: options)
             }
-            let feeds = try TensorFiles.feeds(inputs, graph: m.graph)
+            let feeds = try inputOptions.feeds(for: m.graph, random: inputOptions.asksForRandom)
             let outputs: [String: Value]
             do {
                 outputs = try plan.run(feeds)

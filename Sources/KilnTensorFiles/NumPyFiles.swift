@@ -1,17 +1,18 @@
 import Foundation
 import KilnIR
+import ZIPFoundation
 
-/// Reads and writes NumPy `.npy` arrays and `.npz` archives (stored, uncompressed zip members:
-/// what `numpy.savez` writes; `savez_compressed` archives are refused with a clear message).
+/// Reads and writes NumPy `.npy` arrays and `.npz` archives (reads stored and deflated members
+/// through ZIPFoundation; writes stored members, as `numpy.savez` does).
 ///
 /// Every header field and offset read from a file is validated before use.
-enum NumPyFiles {
+public enum NumPyFiles {
     static let magic: [UInt8] = [0x93, 0x4E, 0x55, 0x4D, 0x50, 0x59]  // \x93NUMPY
     static let maxHeader = 1 << 20
 
     // MARK: - .npy
 
-    static func descr(_ t: ElementType) -> String? {
+    public static func descr(_ t: ElementType) -> String? {
         switch t {
         case .float32: return "<f4"
         case .float64: return "<f8"
@@ -31,7 +32,7 @@ enum NumPyFiles {
         }
     }
 
-    static func elementType(descr: String) -> ElementType? {
+    public static func elementType(descr: String) -> ElementType? {
         let d = descr.replacingOccurrences(of: "=", with: "<")
         for t in ElementType.allCases where self.descr(t) == d { return t }
         // Single-byte types may be written with '<' or '='.
@@ -44,7 +45,7 @@ enum NumPyFiles {
     }
 
     /// Encodes one tensor as `.npy` (version 1.0, C order).
-    static func encode(_ t: Tensor) throws -> Data {
+    public static func encode(_ t: Tensor) throws -> Data {
         guard let d = descr(t.elementType) else {
             throw KilnError(
                 .unsupportedFeature,
@@ -64,7 +65,7 @@ enum NumPyFiles {
     }
 
     /// Decodes a `.npy` file's bytes into a tensor called `name`.
-    static func decode(_ data: Data, name: String) throws -> Tensor {
+    public static func decode(_ data: Data, name: String) throws -> Tensor {
         func bad(_ why: String) -> KilnError {
             KilnError(.malformedInput, "not a valid .npy array: \(why)", at: .init(value: name))
         }
@@ -129,8 +130,15 @@ enum NumPyFiles {
 
     // MARK: - .npz (zip)
 
-    /// Reads every member of an `.npz` archive; keys drop the `.npy` suffix.
-    static func readArchive(_ data: Data) throws -> [(String, Tensor)] {
+    /// Largest member `readArchive` inflates (a zip bomb stops here, not in memory).
+    public static let maxMemberBytes = 1 << 32
+
+    /// Reads every member of an `.npz` archive: stored (`numpy.savez`) or deflated
+    /// (`numpy.savez_compressed`), zip64 sizes; keys drop the `.npy` suffix. The zip structure is
+    /// parsed here with every offset checked; only the bounds-checked compressed bytes of a
+    /// member go to ZIPFoundation's inflater, then its CRC-32 is checked. (ZIPFoundation's own
+    /// in-memory archive reader traps on some truncated files, so it never sees the archive.)
+    public static func readArchive(_ data: Data) throws -> [(String, Tensor)] {
         let b = [UInt8](data)
         func bad(_ why: String) -> KilnError { KilnError(.malformedInput, "not a valid .npz archive: \(why)") }
         func u16(_ o: Int) throws -> Int {
@@ -156,6 +164,7 @@ enum NumPyFiles {
         for _ in 0..<entries {
             guard try u32(p) == 0x02014b50 else { throw bad("bad central directory entry at byte \(p)") }
             let method = try u16(p + 10)
+            let crc = UInt32(try u32(p + 16))
             var compressed = try u32(p + 20)
             var size = try u32(p + 24)
             let nameLen = try u16(p + 28)
@@ -186,25 +195,59 @@ enum NumPyFiles {
                 e += 4 + len
             }
             p = extraEnd + commentLen
-            guard method == 0 else {
-                throw bad("member '\(name)' is compressed; save with numpy.savez (not savez_compressed)")
+            guard method == 0 || method == 8 else {
+                throw bad("member '\(name)' uses compression method \(method); only stored and deflate (numpy.savez, savez_compressed) are read")
             }
             guard try u32(local) == 0x04034b50 else { throw bad("bad local header for '\(name)'") }
             let start = local + 30 + (try u16(local + 26)) + (try u16(local + 28))
-            guard size == compressed, size >= 0, start >= 0, size <= b.count - start else {
+            guard compressed >= 0, size >= 0, start >= 0, start <= b.count, compressed <= b.count - start else {
                 throw bad("member '\(name)' runs past the end of the file")
             }
+            guard size <= maxMemberBytes else {
+                throw KilnError(.limitExceeded, "member '\(name)' would decompress to \(size) bytes, above \(maxMemberBytes)")
+            }
+            let stored = Data(b[start..<(start + compressed)])
+            var body: Data
+            if method == 0 {
+                guard size == compressed else { throw bad("stored member '\(name)' has mismatched sizes") }
+                body = stored
+            } else {
+                // Inflate only the bounds-checked slice (ZIPFoundation's zlib wrapper), stopping
+                // at the declared size so a zip bomb cannot grow memory.
+                body = Data()
+                body.reserveCapacity(min(size, 1 << 28))
+                do {
+                    _ = try Data.decompress(
+                        size: Int64(compressed), bufferSize: 1 << 16, skipCRC32: true,
+                        provider: { position, chunk in
+                            let lo = Int(position)
+                            return stored.subdata(in: lo..<min(stored.count, lo + chunk))
+                        },
+                        consumer: { piece in
+                            guard body.count + piece.count <= size else {
+                                throw KilnError(.malformedInput, "member '\(name)' inflates past its declared size")
+                            }
+                            body.append(piece)
+                        })
+                } catch let e as KilnError {
+                    throw bad(e.message)
+                } catch {
+                    throw bad("member '\(name)' does not inflate: \(error)")
+                }
+                guard body.count == size else { throw bad("member '\(name)' inflates to \(body.count) bytes, not \(size)") }
+            }
+            guard ZipCRC32.checksum(body) == crc else { throw bad("member '\(name)' fails its CRC-32") }
             let key = name.hasSuffix(".npy") ? String(name.dropLast(4)) : name
             guard seen.insert(key).inserted else {
                 throw bad("member '\(key)' appears more than once")
             }
-            out.append((key, try decode(Data(b[start..<(start + size)]), name: key)))
+            out.append((key, try decode(body, name: key)))
         }
         return out
     }
 
     /// Writes tensors as an uncompressed zip of `.npy` members (what `numpy.savez` writes).
-    static func writeArchive(_ tensors: [(String, Tensor)]) throws -> Data {
+    public static func writeArchive(_ tensors: [(String, Tensor)]) throws -> Data {
         var out = Data()
         var central = Data()
         func le16(_ v: Int, _ d: inout Data) { d.append(contentsOf: [UInt8(v & 0xff), UInt8(v >> 8 & 0xff)]) }
@@ -215,7 +258,7 @@ enum NumPyFiles {
             guard body.count < 0xffff_ffff, out.count < 0xffff_ffff else {
                 throw KilnError(.limitExceeded, "output '\(key)' is too large for a .npz archive; use .npy")
             }
-            let crc = CRC32.checksum(body)
+            let crc = ZipCRC32.checksum(body)
             let offset = out.count
             le32(0x04034b50, &out); le16(20, &out); le16(0, &out); le16(0, &out)
             le16(0, &out); le16(0x21, &out)  // fixed DOS time/date (1980-01-01) for determinism
@@ -237,7 +280,7 @@ enum NumPyFiles {
 }
 
 /// CRC-32 (IEEE 802.3), as zip requires.
-enum CRC32 {
+enum ZipCRC32 {
     static let table: [UInt32] = (0..<256).map { i -> UInt32 in
         var c = UInt32(i)
         for _ in 0..<8 { c = c & 1 != 0 ? 0xEDB8_8320 ^ (c >> 1) : c >> 1 }

@@ -5,10 +5,10 @@ import KilnOps
 import KilnRuntime
 
 /// Input feeding for `run`, `diff` and `bench`: `NAME=FILE` pairs or a whole `.npz`.
-enum TensorFiles {
+public enum TensorFiles {
     /// Reads one input value from `.npy` or an ONNX `.pb` data file. A `.pb` is read as the
     /// message of the input's declared type (`TensorProto`, `SequenceProto`, `OptionalProto`).
-    static func readValue(_ path: String, name: String, declared: ValueType?) throws -> Value {
+    public static func readValue(_ path: String, name: String, declared: ValueType?) throws -> Value {
         let url = URL(fileURLWithPath: path)
         do {
             switch url.pathExtension.lowercased() {
@@ -34,7 +34,7 @@ enum TensorFiles {
     }
 
     /// The files named by `--input` specs (`NAME=FILE` or a bare file).
-    static func paths(_ specs: [String]) -> [String] {
+    public static func paths(_ specs: [String]) -> [String] {
         specs.map { spec in
             spec.firstIndex(of: "=").map { String(spec[spec.index(after: $0)...]) } ?? spec
         }
@@ -42,7 +42,7 @@ enum TensorFiles {
 
     /// Parses `--input` specs into feeds. `NAME=FILE` feeds one input; a bare `.npz` feeds one
     /// input per member; a bare `.npy`/`.pb` feeds the model's only input.
-    static func feeds(_ specs: [String], graph: Graph) throws -> [String: Value] {
+    public static func feeds(_ specs: [String], graph: Graph) throws -> [String: Value] {
         var feeds: [String: Value] = [:]
         let expected = graph.runtimeInputs.map(\.name)
         let declared = Dictionary(
@@ -89,7 +89,7 @@ enum TensorFiles {
 
     /// Random inputs fitting each runtime input's type and shape, from a seeded generator.
     /// Symbolic or unknown dims take `dims[symbol]` or 1.
-    static func randomFeeds(graph: Graph, seed: UInt64, dims: [String: Int64]) throws -> [String: Value] {
+    public static func randomFeeds(graph: Graph, seed: UInt64, dims: [String: Int64]) throws -> [String: Value] {
         var rng = SplitMix64(seed: seed)
         var feeds: [String: Value] = [:]
         for info in graph.runtimeInputs {
@@ -130,10 +130,10 @@ enum TensorFiles {
 }
 
 /// A small, fast, seedable generator (SplitMix64) so `--seed` gives the same inputs everywhere.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
+public struct SplitMix64: RandomNumberGenerator {
+    public var state: UInt64
+    public init(seed: UInt64) { state = seed }
+    public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
@@ -141,5 +141,5 @@ struct SplitMix64: RandomNumberGenerator {
         return z ^ (z >> 31)
     }
     /// Uniform in [0, 1).
-    mutating func unit() -> Double { Double(next() >> 11) * 0x1.0p-53 }
+    public mutating func unit() -> Double { Double(next() >> 11) * 0x1.0p-53 }
 }
