@@ -6,8 +6,8 @@ import PackageDescription
 //                    KilnIR              data model only
 //                      │
 //                    KilnOps             op catalog: schemas, shape rules, reference kernels
-//          ┌───────────┼──────────────┬─────────────┐
-//     KilnCheck    KilnRuntime    KilnONNX · KilnJSON      (formats depend on KilnIR only)
+//          ┌───────────┼──────────────┬─────────────┬────────────┐
+//     KilnCheck    KilnRuntime    KilnPasses   KilnONNX · KilnJSON   (formats: KilnIR only)
 //          └───────────┴──────┬───────┘
 //                           kiln           the CLI
 let package = Package(
@@ -21,6 +21,7 @@ let package = Package(
         .library(name: "KilnJSON", targets: ["KilnJSON"]),
         .library(name: "KilnCheck", targets: ["KilnCheck"]),
         .library(name: "KilnRuntime", targets: ["KilnRuntime"]),
+        .library(name: "KilnPasses", targets: ["KilnPasses"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-protobuf", from: "1.39.0"),
@@ -37,11 +38,12 @@ let package = Package(
         .target(name: "KilnCheck", dependencies: ["KilnIR", "KilnOps"]),
         .target(name: "CKilnKernels"),
         .target(name: "KilnRuntime", dependencies: ["KilnIR", "KilnOps", "CKilnKernels"]),
+        .target(name: "KilnPasses", dependencies: ["KilnIR", "KilnOps"]),
         .executableTarget(
             name: "kiln",
             dependencies: [
                 "KilnIR", "KilnOps", "KilnONNX", "KilnJSON", "KilnCheck", "KilnRuntime",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "KilnPasses", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .target(name: "KilnTestSupport", dependencies: ["KilnIR"], path: "Tests/KilnTestSupport"),
@@ -53,6 +55,10 @@ let package = Package(
         .testTarget(
             name: "KilnRuntimeTests",
             dependencies: ["KilnRuntime", "KilnONNX", "KilnTestSupport"]
+        ),
+        .testTarget(
+            name: "KilnPassesTests",
+            dependencies: ["KilnPasses", "KilnRuntime", "KilnJSON", "KilnONNX", "KilnTestSupport"]
         ),
         .testTarget(name: "CLITests", dependencies: ["KilnTestSupport"]),
     ],
