@@ -72,6 +72,14 @@ struct FoldConstants: Pass {
         }
         // A node without inputs (other than Constant) is folded only if it is an op like Range
         // or ConstantOfShape without input: still guarded by size below.
+        // Ops that grow their input are checked before evaluation: computing a large
+        // ConstantOfShape only to throw it away would cost time on every pipeline iteration.
+        if let predicted = Self.predictedBytes(node, inputs),
+            predicted > max(context.options.maxFoldedBytes, deadBytes)
+        {
+            g.count("skipped-size-guard")
+            return
+        }
         guard let op = context.registry.lookup(domain: node.domain, opType: node.opType),
             let version = g.opsetVersion(node.normalizedDomain)
         else { return }
@@ -103,6 +111,34 @@ struct FoldConstants: Pass {
             g.addInitializer(named)
         }
         g.count("nodes-folded")
+    }
+
+    /// The output size of ops that can produce much more than they read, when predictable.
+    static func predictedBytes(_ node: Node, _ inputs: [Value?]) -> Int? {
+        func tensor(_ i: Int) -> Tensor? { i < inputs.count ? inputs[i]?.tensor : nil }
+        func bytes(_ dims: [Int64], _ type: ElementType) -> Int {
+            guard let n = Tensor.elementCount(dims.map { max($0, 0) }),
+                let b = type.byteCount(elements: n)
+            else { return Int.max }
+            return b
+        }
+        switch node.opType {
+        case "ConstantOfShape":
+            guard let shape = tensor(0)?.int64Values() else { return nil }
+            return bytes(shape, node.attribute("value")?.tensor?.elementType ?? .float32)
+        case "Expand":
+            guard let x = tensor(0), let target = tensor(1)?.int64Values() else { return nil }
+            let r = max(x.shape.count, target.count)
+            let a = [Int64](repeating: 1, count: r - x.shape.count) + x.shape
+            let b = [Int64](repeating: 1, count: r - target.count) + target
+            return bytes(zip(a, b).map { max($0, $1) }, x.elementType)
+        case "Tile":
+            guard let x = tensor(0), let reps = tensor(1)?.int64Values(), reps.count == x.shape.count
+            else { return nil }
+            return bytes(zip(x.shape, reps).map { $0 * $1 }, x.elementType)
+        default:
+            return nil
+        }
     }
 
     /// The tensor a `Constant` node holds, if it is a dense one.

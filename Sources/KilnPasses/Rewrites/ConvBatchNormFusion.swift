@@ -17,13 +17,15 @@ struct ConvBatchNormFusion: RewriteRule {
         else { return false }
         var p: [[Float]] = []
         for name in n.inputs[1...4] {
-            guard let v = g.floatConstant(name), v.count == m.channels else { return false }
+            guard let v = g.floatValues(name, limit: m.channels), v.count == m.channels else {
+                return false
+            }
             p.append(v)
         }
         let affine = ChannelAffine(
             gamma: p[0], beta: p[1], mean: p[2], variance: p[3],
             epsilon: n.attribute("epsilon")?.float ?? 1e-5)
-        m.fold(affine, outputName: n.outputs[0], in: &g)
+        guard m.fold(affine, outputName: n.outputs[0], in: &g) else { return false }
         g.remove(bn)
         return true
     }
@@ -36,42 +38,70 @@ struct ConvBatchNormFusion: RewriteRule {
     }
 }
 
-/// A Conv with float32 constant weights (and optional constant bias), ready to absorb a
-/// per-output-channel affine map.
+/// A Conv with float32 weights known without running the model (an initializer, or a
+/// ConstantOfShape splat) and an optional known bias, ready to absorb a per-output-channel
+/// affine map. A splat weight stays a small ConstantOfShape when the map's scale is uniform;
+/// otherwise the fold is taken only if the new weight is small (no file bloat).
 struct ConvWeights {
     let conv: NodeRef
-    let weight: Tensor
+    let shape: [Int64]
+    let splat: (shapeInput: String, shape: [Int64], value: Float)?
     let w: [Float]
     let bias: [Float]
     var channels: Int { bias.count }
 
     init?(_ conv: NodeRef, in g: GraphEditor) {
         let n = g[conv]
-        guard n.inputs.count >= 2, n.inputs.count <= 3, n.outputs.count == 1,
-            let t = g.constant(n.inputs[1]), t.elementType == .float32, t.shape.count >= 3,
-            let w = g.floatConstant(n.inputs[1]), let m = Int(exactly: t.shape[0]), m > 0
-        else { return nil }
+        guard n.inputs.count >= 2, n.inputs.count <= 3, n.outputs.count == 1 else { return nil }
+        let wName = n.inputs[1]
+        if let t = g.constant(wName) {
+            guard t.elementType == .float32, let v = g.floatConstant(wName) else { return nil }
+            shape = t.shape
+            splat = nil
+            w = v
+        } else if let s = g.splat(wName), let v = g.floatValues(wName) {
+            shape = s.shape
+            splat = s
+            w = v
+        } else {
+            return nil
+        }
+        guard shape.count >= 3, let m = Int(exactly: shape[0]), m > 0 else { return nil }
         var b = [Float](repeating: 0, count: m)
         if n.inputs.count == 3, !n.inputs[2].isEmpty {
-            guard let bv = g.floatConstant(n.inputs[2]), bv.count == m else { return nil }
+            guard let bv = g.floatValues(n.inputs[2]), bv.count == m else { return nil }
             b = bv
         }
         self.conv = conv
-        weight = t
-        self.w = w
         bias = b
     }
 
-    /// Rewrites the Conv to compute `affine(conv(x))` under `outputName`.
-    func fold(_ affine: ChannelAffine, outputName: String, in g: inout GraphEditor) {
-        var nw = w
-        var nb = bias
-        affine.fold(weights: &nw, bias: &nb)
+    /// Rewrites the Conv to compute `affine(conv(x))` under `outputName`; false (nothing
+    /// changed) when the new weight would have to be materialized as a large tensor.
+    @discardableResult
+    func fold(_ affine: ChannelAffine, outputName: String, in g: inout GraphEditor) -> Bool {
+        let uniform = affine.scale.allSatisfy { $0 == affine.scale[0] }
         var n = g[conv]
-        let wName = g.addConstant(Tensor(shape: weight.shape, values: nw), base: outputName + "_W")
+        var nb = bias
+        let wName: String
+        if let splat, uniform {
+            let nw = [splat.value * affine.scale[0]]
+            for ch in nb.indices { nb[ch] = nb[ch] * affine.scale[ch] + affine.shift[ch] }
+            wName = g.freshName(outputName + "_W")
+            g.insert(
+                Node(opType: "ConstantOfShape", inputs: [splat.shapeInput], outputs: [wName],
+                     attributes: [Attribute(name: "value", value: .tensor(Tensor(shape: [1], values: nw)))]),
+                before: conv)
+        } else {
+            if splat != nil && w.count * 4 > g.context.options.maxFoldedBytes { return false }
+            var nw = w
+            affine.fold(weights: &nw, bias: &nb)
+            wName = g.addConstant(Tensor(shape: shape, values: nw), base: outputName + "_W")
+        }
         let bName = g.addConstant(Tensor(shape: [Int64(channels)], values: nb), base: outputName + "_B")
         n.inputs = [n.inputs[0], wName, bName]
         n.outputs = [outputName]
         g.update(conv, n)
+        return true
     }
 }

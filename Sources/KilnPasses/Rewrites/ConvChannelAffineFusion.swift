@@ -21,13 +21,13 @@ struct ConvChannelAffineFusion: RewriteRule {
             let c = n.inputs[1 - i]
             guard x != c, let conv = g.absorbable(x, "Conv"), let m = ConvWeights(conv, in: g),
                 let t = g.constant(c),
-                let v = Self.perChannel(t, channels: m.channels, rank: m.weight.shape.count)
+                let v = Self.perChannel(t, channels: m.channels, rank: m.shape.count)
             else { continue }
             let zeros = [Float](repeating: 0, count: m.channels)
             let ones = [Float](repeating: 1, count: m.channels)
             let affine = root.opType == "Mul"
                 ? ChannelAffine(scale: v, shift: zeros) : ChannelAffine(scale: ones, shift: v)
-            m.fold(affine, outputName: n.outputs[0], in: &g)
+            guard m.fold(affine, outputName: n.outputs[0], in: &g) else { continue }
             g.remove(ref)
             return true
         }

@@ -30,7 +30,7 @@ struct FusedActivationFusion: RewriteRule {
     func apply(at ref: NodeRef, in g: inout GraphEditor) -> Bool {
         let act = g[ref]
         guard act.outputs.count == 1, !act.inputs.isEmpty, let p = g.absorbable(act.inputs[0], base),
-            let w = g.constant(g.input(p, 1)), w.elementType == .float32,
+            g.elementType(of: g.input(p, 1)) == .float32,
             let (params, extra) = parameters(act, in: g)
         else { return false }
         var n = g[p]

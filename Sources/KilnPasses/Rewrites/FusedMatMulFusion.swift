@@ -22,8 +22,7 @@ struct FusedMatMulFusion: RewriteRule {
     }
 
     private func isFloat(_ n: Node, _ g: GraphEditor) -> Bool {
-        n.inputs.contains { g.constant($0)?.elementType == .float32 }
-            || n.inputs.contains { g.declaredType(of: $0)?.elementType == .float32 }
+        n.inputs.contains { g.elementType(of: $0) == .float32 }
     }
 
     private func foldTranspose(_ ref: NodeRef, _ g: inout GraphEditor) -> Bool {

@@ -74,6 +74,70 @@ extension GraphEditor {
         return t.values(as: Float.self)
     }
 
+    /// A float32 value known without running the model: a constant initializer, or a
+    /// `ConstantOfShape` splat with a constant shape (materialized in memory only, up to
+    /// `limit` elements; the file keeps the small node).
+    func floatValues(_ name: String, limit: Int = 1 << 24) -> [Float]? {
+        if let v = floatConstant(name) { return v }
+        guard let s = splat(name), let n = Tensor.elementCount(s.shape), n <= limit else {
+            return nil
+        }
+        return [Float](repeating: s.value, count: n)
+    }
+
+    /// `(shape input, shape, value)` when `name` is `ConstantOfShape(shape)` of a float32 value.
+    func splat(_ name: String) -> (shapeInput: String, shape: [Int64], value: Float)? {
+        guard let p = producer(of: name), self[p].opType == "ConstantOfShape",
+            self[p].normalizedDomain.isEmpty, self[p].inputs.count == 1,
+            let shape = constant(self[p].inputs[0])?.int64Values()
+        else { return nil }
+        guard let t = self[p].attribute("value")?.tensor else {
+            return nil  // default value is float32 0; rare as a weight, not worth a case
+        }
+        guard t.elementType == .float32, let v = t.values(as: Float.self), v.count == 1 else {
+            return nil
+        }
+        return (self[p].inputs[0], shape, v[0])
+    }
+
+    /// The element type of `name` when it can be read off locally: a constant, a declared
+    /// type, ConstantOfShape's value, Cast's target, or (following first inputs up to 16 steps)
+    /// the input of a type-preserving op.
+    func elementType(of name: String) -> ElementType? {
+        var current = name
+        for _ in 0..<16 {
+            if let t = constant(current) { return t.elementType }
+            if let t = declaredType(of: current), t.elementType != .undefined {
+                return t.elementType
+            }
+            guard let p = producer(of: current) else { return nil }
+            let n = self[p]
+            if n.opType == "ConstantOfShape" {
+                if let t = n.attribute("value")?.tensor { return t.elementType }
+                return .float32
+            }
+            if n.opType == "Cast" {
+                guard let to = n.attribute("to")?.int else { return nil }
+                return ElementType(rawValue: Int32(truncatingIfNeeded: to))
+            }
+            guard Self.typePreserving.contains(n.opType), let first = n.inputs.first,
+                !first.isEmpty
+            else { return nil }
+            current = first
+        }
+        return nil
+    }
+
+    /// Ops whose first output has the element type of their first input.
+    static let typePreserving: Set<String> = [
+        "Conv", "Gemm", "MatMul", "Relu", "Add", "Sub", "Mul", "Div", "BatchNormalization",
+        "MaxPool", "AveragePool", "GlobalAveragePool", "Concat", "Reshape", "Transpose",
+        "Flatten", "Sigmoid", "Tanh", "LeakyRelu", "Clip", "HardSigmoid", "Softmax", "LRN",
+        "Dropout", "Identity", "Squeeze", "Unsqueeze", "Pad", "Slice", "Split", "Resize",
+        "FusedConv", "FusedGemm", "FusedMatMul", "Gelu", "LayerNormalization", "Erf", "Sqrt",
+        "Pow", "ReduceMean", "HardSwish", "ConvTranspose", "Upsample",
+    ]
+
     /// The single value of a one-element float32 constant.
     func scalarConstant(_ name: String) -> Float? {
         guard let v = floatConstant(name), v.count == 1 else { return nil }
