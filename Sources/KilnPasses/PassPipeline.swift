@@ -129,6 +129,7 @@ public struct PassPipeline: Sendable {
             if !anyChange { break }
         }
         context.currentPass = ""
+        if model.irVersion < 4 { model.graph.listInitializersAsInputs() }
         return records
     }
 }
@@ -141,6 +142,14 @@ extension Model {
 }
 
 extension Graph {
+    /// Before IR version 4 every initializer must also be a graph input: list new ones.
+    mutating func listInitializersAsInputs() {
+        let listed = Set(inputs.map(\.name))
+        for t in initializers where !listed.contains(t.name) {
+            inputs.append(ValueInfo(name: t.name, tensor: TensorType(t.elementType, t.shape)))
+        }
+    }
+
     var nodeCountRecursive: Int {
         nodes.reduce(0) { acc, n in acc + 1 + n.subgraphs.reduce(0) { $0 + $1.nodeCountRecursive } }
     }
