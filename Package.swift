@@ -6,8 +6,8 @@ import PackageDescription
 //                    KilnIR              data model only
 //                      │
 //                    KilnOps             op catalog: schemas, shape rules, reference kernels
-//          ┌───────────┼──────────────┬─────────────┐
-//     KilnCheck    KilnRuntime    KilnONNX · KilnJSON · KilnLite   (formats depend on KilnIR only)
+//          ┌───────────┼──────────────┬─────────────┬────────────┐
+//     KilnCheck    KilnRuntime    KilnPasses   KilnONNX · KilnJSON · KilnLite  (formats: KilnIR only)
 //          └───────────┴──────┬───────┘
 //                           kiln           the CLI
 let package = Package(
@@ -24,6 +24,7 @@ let package = Package(
         .library(name: "KilnLite", targets: ["KilnLite"]),
         .library(name: "KilnTensorFiles", targets: ["KilnTensorFiles"]),
         .library(name: "KilnBench", targets: ["KilnBench"]),
+        .library(name: "KilnPasses", targets: ["KilnPasses"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-protobuf", from: "1.39.0"),
@@ -47,6 +48,7 @@ let package = Package(
         .target(name: "KilnCheck", dependencies: ["KilnIR", "KilnOps"]),
         .target(name: "CKilnKernels"),
         .target(name: "KilnRuntime", dependencies: ["KilnIR", "KilnOps", "CKilnKernels"]),
+        .target(name: "KilnPasses", dependencies: ["KilnIR", "KilnOps"]),
         // Tensor files for run/diff/bench and the benchmark stubs: .npy, .npz (ZIPFoundation,
         // compressed too), ONNX .pb, seeded random inputs.
         .target(
@@ -59,7 +61,7 @@ let package = Package(
             name: "kiln",
             dependencies: [
                 "KilnIR", "KilnOps", "KilnONNX", "KilnJSON", "KilnCheck", "KilnRuntime", "KilnLite",
-                "KilnTensorFiles", "KilnBench", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "KilnTensorFiles", "KilnBench", "KilnPasses", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .target(name: "KilnTestSupport", dependencies: ["KilnIR"], path: "Tests/KilnTestSupport"),
@@ -79,6 +81,10 @@ let package = Package(
         .testTarget(
             name: "KilnTensorFilesTests",
             dependencies: ["KilnTensorFiles", .product(name: "ZIPFoundation", package: "ZIPFoundation"), "KilnTestSupport"]
+        ),
+        .testTarget(
+            name: "KilnPassesTests",
+            dependencies: ["KilnPasses", "KilnRuntime", "KilnJSON", "KilnONNX", "KilnTestSupport"]
         ),
         .testTarget(name: "CLITests", dependencies: ["KilnTestSupport"]),
         // Whole-pipeline robustness: corruption (read → check → plan → run) and scale.

@@ -182,12 +182,10 @@ struct FastBatchNormalization: OpDefinition {
             params.append(v)
         }
         let eps = context.float("epsilon", default: 1e-5)
-        var a = [Float](repeating: 0, count: c)
-        var b = [Float](repeating: 0, count: c)
-        for ch in 0..<c {
-            a[ch] = params[0][ch] / (params[3][ch] + eps).squareRoot()
-            b[ch] = params[1][ch] - params[2][ch] * a[ch]
-        }
+        let affine = ChannelAffine(
+            gamma: params[0], beta: params[1], mean: params[2], variance: params[3], epsilon: eps)
+        var a = affine.scale
+        var b = affine.shift
         for (i, op) in post.enumerated() {
             let t = try context.tensor(5 + i)
             guard t.elementType == .float32,

@@ -171,11 +171,10 @@ private struct Fusion {
                 next.outputs.filter({ !$0.isEmpty }).count == 1, next.outputs[0] != "",
                 let p = batchNormParams(next, channels: m)
             else { return nil }
-            for ch in 0..<m {
-                let a = p.scale[ch] / (p.variance[ch] + p.epsilon).squareRoot()
-                scale[ch] = a
-                shift[ch] = p.bias[ch] - p.mean[ch] * a
-            }
+            let affine = ChannelAffine(
+                gamma: p.scale, beta: p.bias, mean: p.mean, variance: p.variance,
+                epsilon: p.epsilon)
+            (scale, shift) = (affine.scale, affine.shift)
         case "Mul", "Add":
             guard next.inputs.count == 2, next.outputs.count == 1,
                 let other = next.inputs.first(where: { $0 != value }),

@@ -5,6 +5,7 @@ import KilnLite
 import KilnOps
 import KilnRuntime
 import KilnTensorFiles
+import KilnPasses
 
 struct ConvertCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -14,9 +15,11 @@ struct ConvertCommand: ParsableCommand {
             The output format comes from the extension of OUT unless --to is given. Outputs are \
             written to a temporary file and renamed into place, so a failure never leaves a \
             partial file. Writing .klite streams the weights from the input's memory mapping. \
-            --verify runs the input and the written file on seeded random inputs and reports the \
-            largest difference. Exit 0 on success, 1 when --verify finds outputs outside \
-            tolerance, 2 when the input cannot be used.
+            The model is optimized on the way: -O1 (exact cleanup) by default for .onnx and \
+            .json, -O2 (adds standard-ONNX fusions) for .klite; -O0 converts it as it is (see \
+            `kiln optimize`). --verify runs the input and the written file on seeded random \
+            inputs and reports the largest difference. Exit 0 on success, 1 when --verify finds \
+            outputs outside tolerance, 2 when the input cannot be used.
             """)
 
     @Argument(help: "The model to read (.onnx, .json or .klite).")
@@ -33,8 +36,8 @@ struct ConvertCommand: ParsableCommand {
 
     @Option(
         name: .customShort("O", allowingJoined: true),
-        help: "Optimization level 0-3 (-O0 … -O3); -O2 by default.")
-    var level: Int = 2
+        help: "Optimization level 0-3 (-O0 … -O3); default -O1, or -O2 for .klite.")
+    var level: Int?
 
     @Flag(help: "Run the input and the written model on random inputs and report the max error.")
     var verify = false
@@ -64,7 +67,9 @@ struct ConvertCommand: ParsableCommand {
     var inferShapes = false
 
     func validate() throws {
-        guard (0...3).contains(level) else { throw ValidationError("-O takes 0, 1, 2 or 3") }
+        if let level, !(0...3).contains(level) {
+            throw ValidationError("-O takes 0, 1, 2 or 3")
+        }
     }
 
     func run() throws {
@@ -89,6 +94,8 @@ struct ConvertCommand: ParsableCommand {
                 }
             }
             let t1 = ContinuousClock.now
+            let toLite = try ModelFiles.format(of: output, override: to) == .klite
+            let level = self.level ?? (toLite ? 2 : 1)
             let model = try CLI.inFile(input) { try Optimizer.run(source, level: level) }
             let t2 = ContinuousClock.now
             var lite = LiteWriter.Options(stripDocStrings: stripDocs)
@@ -147,13 +154,13 @@ struct ConvertCommand: ParsableCommand {
     }
 }
 
-/// The optimizer pipeline behind `-O`. ──▶ Single call site for KilnPasses: when the optimizer
-/// lands, replace the body with its `-O<level>` pipeline (e.g. `Pipeline.level(level).run(&m)`).
-/// Until then every level exports the IR as imported, which is always correct.
+/// The optimizer pipeline behind `convert -O` (the same `KilnPasses` levels as `kiln optimize`).
 enum Optimizer {
     static func run(_ model: Model, level: Int) throws -> Model {
-        // OPTIMIZER HOOK (issue 7 ↔ optimizer issue): KilnPasses is not on this branch yet.
-        model
+        guard level > 0 else { return model }
+        var m = model
+        _ = try PassPipeline.level(level).run(on: &m, context: PassContext())
+        return m
     }
 }
 

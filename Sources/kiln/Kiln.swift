@@ -13,8 +13,9 @@ struct Kiln: ParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [
-            ConvertCommand.self, CheckCommand.self, InspectCommand.self, RunCommand.self, DiffCommand.self,
-            BenchCommand.self, ConformanceCommand.self, StubCommand.self,
+            ConvertCommand.self, OptimizeCommand.self, CheckCommand.self, InspectCommand.self,
+            RunCommand.self, DiffCommand.self, BenchCommand.self, ConformanceCommand.self,
+            StubCommand.self,
         ]
     )
 

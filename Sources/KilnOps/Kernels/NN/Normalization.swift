@@ -47,11 +47,12 @@ public struct BatchNormalization: OpDefinition {
                 variance[ch] = Float(cnt > 0 ? sq / cnt - mu * mu : 0)
             }
         }
+        let affine = ChannelAffine(
+            gamma: params[0], beta: params[1], mean: mean, variance: variance, epsilon: eps)
         let y = try NNTensor.withFloats(x, context) { xv in
             try NNTensor.output(x.elementType, shape: dims, context) { yp in
                 for ch in 0..<c {
-                    let a = params[0][ch] / (variance[ch] + eps).squareRoot()
-                    let b = params[1][ch] - mean[ch] * a
+                    let (a, b) = (affine.scale[ch], affine.shift[ch])
                     for i in 0..<n {
                         let base = (i * c + ch) * size
                         for j in 0..<size { yp[base + j] = xv[base + j] * a + b }

@@ -1,0 +1,76 @@
+import KilnIR
+import KilnOps
+
+/// Whether a pass changed the model; pipelines iterate until every pass reports `unchanged`.
+public enum PassResult: Sendable, Equatable {
+    case changed
+    case unchanged
+
+    /// `.changed` when `flag` is true.
+    public init(_ flag: Bool) { self = flag ? .changed : .unchanged }
+}
+
+/// One graph transformation (STYLE.md §4): a stable kebab-case name, a one-line summary, and a
+/// `run` that edits the model only through `GraphEditor`s from `context`. No state survives a
+/// run; a pass must leave the model valid (the Verifier passes) and computing the same outputs.
+public protocol Pass: Sendable {
+    /// Stable kebab-case name used by `--passes`, `--disable` and reports.
+    var name: String { get }
+    /// One line for `--list-passes`.
+    var summary: String { get }
+    func run(on model: inout Model, context: PassContext) throws -> PassResult
+}
+
+/// Infers value types and shapes, recording them as `valueInfo`; returns whether anything new
+/// was learned. The shape-inference engine plugs in here (see `InferShapes`).
+public typealias ShapeInferenceHook = @Sendable (_ model: inout Model) throws -> Bool
+
+/// What passes share during one pipeline run: the op kernels used for folding, limits, the name
+/// authority and per-pass counters (`--pass-statistics`).
+///
+/// A reference type so that counters and fresh names survive across the passes of a run; it is
+/// created per run and never shared between threads.
+public final class PassContext {
+    /// Kernels for constant folding (the ops' reference kernels).
+    public let registry: OpRegistry
+    public var options: PassOptions
+    /// Counters by pass name, then counter name.
+    public private(set) var statistics: [String: [String: Int]] = [:]
+    /// The pass now running (for counters and error locations).
+    public internal(set) var currentPass: String = ""
+    /// Compare each editor's use-def index with a rebuilt one on commit (`--verify-each`).
+    public var verifyIndex: Bool = false
+    var names = NameAuthority()
+    /// Opset imports that rewrites introduced (e.g. `com.microsoft` for fused ops); applied to
+    /// the model by the pass that ran them.
+    var requiredOpsets: [String: Int64] = [:]
+
+    public init(registry: OpRegistry = StandardOps.registry, options: PassOptions = .init()) {
+        self.registry = registry
+        self.options = options
+    }
+
+    /// Adds `n` to counter `counter` of the running pass.
+    public func count(_ counter: String, by n: Int = 1) {
+        statistics[currentPass, default: [:]][counter, default: 0] += n
+    }
+
+    /// A name not used anywhere in the model, derived from `base`.
+    public func freshName(_ base: String) -> String { names.fresh(base) }
+
+    /// Registers every name in `model` with the name authority (done by the pipeline once).
+    public func reserveNames(in model: Model) { names.reserve(model) }
+}
+
+/// Limits and switches that shape what passes may do.
+public struct PassOptions: Sendable {
+    /// Constant folding never creates a tensor larger than this many bytes unless it replaces
+    /// at least as many bytes of constants that die with it (ConstantOfShape/Expand/Tile
+    /// weights and int8→float dequantization stay as they are).
+    public var maxFoldedBytes: Int = 1024
+    /// Shape inference, run by the `infer-shapes` pass when set.
+    public var shapeInference: ShapeInferenceHook?
+    /// Upper bound on pipeline iterations (each runs every pass once).
+    public var maxIterations: Int = 8
+    public init() {}
+}

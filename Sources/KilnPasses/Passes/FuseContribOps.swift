@@ -1,0 +1,26 @@
+import KilnIR
+
+/// Fusions into onnxruntime's `com.microsoft` ops (level `-O3`), which Kiln also runs with
+/// reference kernels: Conv/Gemm + activation → FusedConv/FusedGemm, MatMul with transposed
+/// operands or a scalar scale → FusedMatMul, Erf GELU → Gelu, Gelu(x + b) → BiasGelu.
+/// Imports `com.microsoft` version 1 when a rule introduces one of these ops.
+struct FuseContribOps: Pass {
+    let name = "fuse-contrib"
+    let summary = "fusions to onnxruntime com.microsoft ops (FusedConv, FusedGemm, FusedMatMul, Gelu…)"
+
+    static let rules: [any RewriteRule] =
+        FusedActivationFusion.all + [
+            FusedMatMulFusion.transpose, FusedMatMulFusion.scale, GeluFusion.microsoft,
+            BiasGeluFusion(),
+        ]
+
+    func run(on model: inout Model, context: PassContext) throws -> PassResult {
+        context.requiredOpsets = [:]
+        let result = try GreedyRewriteDriver(Self.rules).run(on: &model, context: context)
+        for (domain, version) in context.requiredOpsets.sorted(by: { $0.key < $1.key })
+        where model.opsetVersion(for: domain) == nil {
+            model.opsetImports.append(OpsetImport(domain: domain, version: version))
+        }
+        return result
+    }
+}

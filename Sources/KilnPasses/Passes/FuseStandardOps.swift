@@ -1,0 +1,21 @@
+import KilnIR
+
+/// Fusions whose result is standard ONNX (level `-O2`), applied by `GreedyRewriteDriver`:
+/// Conv+BatchNormalization, Conv+per-channel Mul/Add, Gemm/MatMul+bias Add → Gemm, Pad into
+/// Conv/AveragePool, scalar Mul into the next Conv, ConvTranspose+bias Add, HardSwish (opset ≥ 14), Swish (opset ≥ 24), LayerNormalization chain
+/// (opset ≥ 17), Erf GELU → Gelu (opset ≥ 20). Each rule checks its own opset and legality.
+struct FuseStandardOps: Pass {
+    let name = "fuse-standard"
+    let summary = "fusions to standard ONNX ops (Conv+BN, Gemm bias, Pad+Conv, LayerNorm, Gelu…)"
+
+    static let rules: [any RewriteRule] = [
+        ConvBatchNormFusion(), ConvChannelAffineFusion(opType: "Mul"),
+        ConvChannelAffineFusion(opType: "Add"), GemmBiasFusion(), PadConvFusion(opType: "Conv"),
+        PadConvFusion(opType: "AveragePool"), SwishFusion.hardSwish, SwishFusion.swish,
+        LayerNormFusion(), GeluFusion.standard, ConvInputScaleFusion(), ConvTransposeBiasFusion(),
+    ]
+
+    func run(on model: inout Model, context: PassContext) throws -> PassResult {
+        try GreedyRewriteDriver(Self.rules).run(on: &model, context: context)
+    }
+}

@@ -1,0 +1,49 @@
+import KilnIR
+import KilnOps
+
+/// `Conv(X, W, B) → Mul(c)` ⇒ `Conv(X, W·c, B·c)` and `Conv(X, W, B) → Add(c)` ⇒
+/// `Conv(X, W, B + c)` for a float32 constant `c` that is per output channel (shape
+/// `[C,1,…,1]` up to leading ones) or a scalar, so the Conv's output shape is unchanged.
+struct ConvChannelAffineFusion: RewriteRule {
+    let name: String
+    let root: OpKey
+    let benefit = 2
+
+    init(opType: String) {
+        name = "conv-" + opType.lowercased()
+        root = OpKey(opType: opType)
+    }
+
+    func apply(at ref: NodeRef, in g: inout GraphEditor) -> Bool {
+        let n = g[ref]
+        guard n.inputs.count == 2, n.outputs.count == 1 else { return false }
+        for (i, x) in n.inputs.enumerated() {
+            let c = n.inputs[1 - i]
+            guard x != c, let conv = g.absorbable(x, "Conv"), let m = ConvWeights(conv, in: g),
+                let t = g.constant(c),
+                let v = Self.perChannel(t, channels: m.channels, rank: m.shape.count)
+            else { continue }
+            let zeros = [Float](repeating: 0, count: m.channels)
+            let ones = [Float](repeating: 1, count: m.channels)
+            let affine = root.opType == "Mul"
+                ? ChannelAffine(scale: v, shift: zeros) : ChannelAffine(scale: ones, shift: v)
+            guard m.fold(affine, outputName: n.outputs[0], in: &g) else { continue }
+            g.remove(ref)
+            return true
+        }
+        return false
+    }
+
+    /// The values of `t` when it broadcasts against an `[N, C, …]` tensor of `rank` as a
+    /// per-channel or scalar operand without changing its shape, expanded to `channels`.
+    static func perChannel(_ t: Tensor, channels: Int, rank: Int) -> [Float]? {
+        guard t.elementType == .float32, rank >= 2, t.shape.count <= rank,
+            let v = t.values(as: Float.self)
+        else { return nil }
+        let aligned = [Int64](repeating: 1, count: rank - t.shape.count) + t.shape
+        for (d, size) in aligned.enumerated() where d != 1 && size != 1 { return nil }
+        if aligned[1] == Int64(channels) && v.count == channels { return v }
+        if aligned[1] == 1 && v.count == 1 { return [Float](repeating: v[0], count: channels) }
+        return nil
+    }
+}

@@ -1,0 +1,86 @@
+import Foundation
+import KilnIR
+
+/// `Conv → act` ⇒ `com.microsoft.FusedConv` and `Gemm → act` ⇒ `com.microsoft.FusedGemm`, for
+/// the activations onnxruntime fuses (Relu, Sigmoid, Tanh, LeakyRelu, HardSigmoid, Clip with
+/// constant bounds). Only float32 (a float32 constant weight is the evidence), as onnxruntime
+/// registers these kernels for float only.
+struct FusedActivationFusion: RewriteRule {
+    let name: String
+    let root: OpKey
+    let benefit = 2
+
+    static let activations = ["Relu", "Sigmoid", "Tanh", "LeakyRelu", "HardSigmoid", "Clip"]
+
+    static var all: [FusedActivationFusion] {
+        activations.flatMap { a in
+            [FusedActivationFusion(base: "Conv", activation: a),
+             FusedActivationFusion(base: "Gemm", activation: a)]
+        }
+    }
+
+    let base: String
+
+    init(base: String, activation: String) {
+        self.base = base
+        name = "fused-" + base.lowercased() + "-activation"
+        root = OpKey(opType: activation)
+    }
+
+    func apply(at ref: NodeRef, in g: inout GraphEditor) -> Bool {
+        let act = g[ref]
+        guard act.outputs.count == 1, !act.inputs.isEmpty, let p = g.absorbable(act.inputs[0], base),
+            g.elementType(of: g.input(p, 1)) == .float32,
+            let (params, extra) = parameters(act, in: g)
+        else { return false }
+        var n = g[p]
+        n.domain = "com.microsoft"
+        n.opType = "Fused" + base
+        n.attributes.append(Attribute(name: "activation", value: .string(Data(act.opType.utf8))))
+        if base == "Conv" {
+            if !params.isEmpty {
+                n.attributes.append(Attribute(name: "activation_params", value: .floats(params)))
+            }
+        } else {
+            n.attributes += extra
+        }
+        n.outputs = act.outputs
+        g.remove(ref)
+        g.update(p, n)
+        g.requireOpset("com.microsoft", 1)
+        return true
+    }
+
+    /// FusedConv's positional `activation_params` and FusedGemm's `activation_*` attributes.
+    private func parameters(_ act: Node, in g: GraphEditor) -> ([Float], [Attribute])? {
+        func attr(_ key: String, _ value: Float) -> Attribute {
+            Attribute(name: "activation_" + key, value: .float(value))
+        }
+        switch act.opType {
+        case "Relu", "Sigmoid", "Tanh":
+            return act.inputs.count == 1 ? ([], []) : nil
+        case "LeakyRelu":
+            let a = act.attribute("alpha")?.float ?? 0.01
+            return ([a], [attr("alpha", a)])
+        case "HardSigmoid":
+            let a = act.attribute("alpha")?.float ?? 0.2
+            let b = act.attribute("beta")?.float ?? 0.5
+            return ([a, b], [attr("alpha", a), attr("beta", b)])
+        case "Clip":
+            // FusedGemm has no Clip bounds attribute of its own in onnxruntime: Conv only.
+            guard base == "Conv" else { return nil }
+            if (g.opsetVersion() ?? 0) < 11 {
+                return ([act.attribute("min")?.float ?? -Float.greatestFiniteMagnitude,
+                         act.attribute("max")?.float ?? Float.greatestFiniteMagnitude], [])
+            }
+            var bounds: [Float] = [-Float.greatestFiniteMagnitude, Float.greatestFiniteMagnitude]
+            for k in 1..<3 where k < act.inputs.count && !act.inputs[k].isEmpty {
+                guard let v = g.scalarConstant(act.inputs[k]) else { return nil }
+                bounds[k - 1] = v
+            }
+            return (bounds, [])
+        default:
+            return nil
+        }
+    }
+}

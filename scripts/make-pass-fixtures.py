@@ -1,0 +1,206 @@
+#!/usr/bin/env python3
+"""Writes the pass fixtures: fixtures/passes/<pass>/<case>/input.json (Kiln JSON, inline
+values). The expected printed IR beside each (expected.txt) is recorded by the tests with
+RECORD_GOLDENS=1 and reviewed. Deterministic: weights come from a fixed LCG, no numpy.
+
+    python3 scripts/make-pass-fixtures.py
+"""
+import json
+import math
+import os
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+OUT = os.path.join(ROOT, "fixtures", "passes")
+_state = [12345]
+
+
+def rand(n, lo=-1.0, hi=1.0):
+    out = []
+    for _ in range(n):
+        _state[0] = (_state[0] * 1103515245 + 12345) % (1 << 31)
+        out.append(round(lo + (hi - lo) * _state[0] / (1 << 31), 4))
+    return out
+
+
+def vi(name, shape, et="float32"):
+    if shape is None:
+        return {"name": name}
+    return {"name": name, "type": {"tensor": {"elementType": et, "shape": shape}}}
+
+
+def t(name, shape, values, et="float32"):
+    return {"name": name, "elementType": et, "shape": shape, "values": values}
+
+
+def w(name, shape, lo=-1.0, hi=1.0):
+    return t(name, shape, rand(math.prod(shape), lo, hi))
+
+
+def attr(k, v):
+    if isinstance(v, bool) or isinstance(v, int):
+        return {"name": k, "int": int(v)}
+    if isinstance(v, float):
+        return {"name": k, "float": v}
+    if isinstance(v, str):
+        return {"name": k, "string": v}
+    if isinstance(v, dict):
+        return {"name": k, "tensor": v}
+    if isinstance(v, list) and all(isinstance(x, int) for x in v):
+        return {"name": k, "ints": v}
+    return {"name": k, "floats": v}
+
+
+def n(op, ins, outs, domain="", **attrs):
+    d = {"opType": op, "inputs": ins, "outputs": outs}
+    if domain:
+        d["domain"] = domain
+    if attrs:
+        d["attributes"] = [attr(k, v) for k, v in attrs.items()]
+    return d
+
+
+def model(pass_name, case, inputs, outputs, inits, nodes, opset=17, functions=None, extra_opsets=()):
+    m = {
+        "format": "kiln-json", "version": 1, "irVersion": 9,
+        "opsetImports": [{"domain": "", "version": opset}] + [
+            {"domain": d, "version": v} for d, v in extra_opsets],
+        "graph": {"name": case, "inputs": inputs, "outputs": outputs, "initializers": inits,
+                  "nodes": nodes},
+    }
+    if functions:
+        m["functions"] = functions
+    d = os.path.join(OUT, pass_name, case)
+    os.makedirs(d, exist_ok=True)
+    with open(os.path.join(d, "input.json"), "w") as f:
+        json.dump(m, f, indent=1)
+        f.write("\n")
+
+
+def main():
+    # fold-constants
+    model("fold-constants", "shape-chain",
+          [vi("x", [2, 3, 4])], [vi("y", None)],
+          [t("idx", [], [0], "int64"), t("minus1", [1], [-1], "int64"),
+           t("axes", [1], [0], "int64"), t("big_shape", [2], [64, 64], "int64")],
+          [n("Shape", ["x"], ["s"]), n("Gather", ["s", "idx"], ["b"], axis=0),
+           n("Unsqueeze", ["b", "axes"], ["b1"]), n("Concat", ["b1", "minus1"], ["shape"], axis=0),
+           n("Reshape", ["x", "shape"], ["r"]),
+           n("Constant", [], ["k"], value=t("", [1], [2.0])),
+           n("Mul", ["r", "k"], ["y0"]),
+           n("ConstantOfShape", ["big_shape"], ["big"], value=t("", [1], [0.5])),
+           n("ReduceSum", ["big"], ["bs"], keepdims=0),
+           n("Add", ["y0", "bs"], ["y"])])
+    model("fold-constants", "keeps-quantized-weights",
+          [vi("x", [2, 32])], [vi("y", None)],
+          [t("wq", [32, 32], [int(v) for v in rand(1024, -127, 127)], "int8"),
+           t("scale", [], [0.02])],
+          [n("Cast", ["wq"], ["wf"], to=1), n("Mul", ["wf", "scale"], ["wd"]),
+           n("MatMul", ["x", "wd"], ["y"])])
+    # eliminate-dead-code
+    model("eliminate-dead-code", "dead-chain",
+          [vi("x", [2, 3])], [vi("y", None)],
+          [w("unused", [3]), w("c", [3])],
+          [n("Relu", ["x"], ["dead1"]), n("Neg", ["dead1"], ["dead2"]),
+           n("Add", ["x", "c"], ["y"])])
+    # eliminate-identity
+    model("eliminate-identity", "identities",
+          [vi("x", [2, 3])], [vi("y", None), vi("z", None)],
+          [w("c", [3])],
+          [n("Identity", ["x"], ["i1"]), n("Add", ["i1", "c"], ["a"]),
+           n("Dropout", ["a"], ["d"]), n("Relu", ["d"], ["r"]),
+           n("Identity", ["r"], ["y"]), n("Identity", ["a"], ["z"])])
+    # eliminate-noop
+    model("eliminate-noop", "noops",
+          [vi("x", [2, 3, 4])], [vi("y", None)],
+          [t("same", [3], [2, 3, 4], "int64"), t("pads", [6], [0] * 6, "int64"),
+           t("st", [1], [0], "int64"), t("en", [1], [100], "int64"), t("ax", [1], [1], "int64")],
+          [n("Cast", ["x"], ["c"], to=1), n("Reshape", ["c", "same"], ["r"]),
+           n("Transpose", ["r"], ["t"], perm=[0, 1, 2]), n("Pad", ["t", "pads"], ["p"]),
+           n("Slice", ["p", "st", "en", "ax"], ["s"]), n("Relu", ["s"], ["y"])])
+    # simplify-chains
+    model("simplify-chains", "chains",
+          [vi("x", [2, 3, 4])], [vi("y", None), vi("z", None)],
+          [t("s1", [2], [6, 4], "int64"), t("s2", [2], [4, 6], "int64"),
+           t("ax", [1], [0], "int64")],
+          [n("Transpose", ["x"], ["t1"], perm=[1, 0, 2]), n("Transpose", ["t1"], ["t2"], perm=[1, 0, 2]),
+           n("Reshape", ["t2", "s1"], ["r1"]), n("Reshape", ["r1", "s2"], ["r2"]),
+           n("Unsqueeze", ["r2", "ax"], ["u"]), n("Squeeze", ["u", "ax"], ["y"]),
+           n("Transpose", ["x"], ["a1"], perm=[2, 0, 1]), n("Transpose", ["a1"], ["z"], perm=[0, 2, 1])])
+    # deduplicate-initializers
+    same = rand(6)
+    model("deduplicate-initializers", "twins",
+          [vi("x", [2, 6])], [vi("y", None)],
+          [t("w1", [6], same), t("w2", [6], same), w("w3", [6])],
+          [n("Add", ["x", "w1"], ["a"]), n("Mul", ["a", "w2"], ["b"]), n("Sub", ["b", "w3"], ["y"])])
+    # eliminate-common-subexpressions
+    model("eliminate-common-subexpressions", "twins",
+          [vi("x", [2, 3])], [vi("y", None), vi("z", None)],
+          [w("c", [3])],
+          [n("Relu", ["x"], ["r1"]), n("Relu", ["x"], ["r2"]),
+           n("Add", ["r1", "c"], ["a1"]), n("Add", ["r2", "c"], ["a2"]),
+           n("Mul", ["a1", "a2"], ["y"]), n("LeakyRelu", ["x"], ["l1"], alpha=0.1),
+           n("LeakyRelu", ["x"], ["l2"], alpha=0.2), n("Add", ["l1", "l2"], ["z"])])
+    # inline-functions
+    fn = {"name": "AddRelu", "domain": "local", "opsetImports": [{"domain": "", "version": 17}],
+          "inputs": ["a", "b"], "outputs": ["o"],
+          "nodes": [n("Add", ["a", "b"], ["s"]), n("Relu", ["s"], ["o"])]}
+    model("inline-functions", "two-calls",
+          [vi("x", [2, 3])], [vi("y", None)], [w("c", [3])],
+          [n("AddRelu", ["x", "c"], ["h"], domain="local"), n("AddRelu", ["h", "c"], ["y"], domain="local")],
+          functions=[fn], extra_opsets=[("local", 1)])
+    # fuse-standard
+    model("fuse-standard", "conv-batchnorm",
+          [vi("x", [1, 3, 6, 6])], [vi("y", None)],
+          [w("W", [4, 3, 3, 3]), w("B", [4]), w("gamma", [4], 0.5, 1.5), w("beta", [4]),
+           w("mean", [4]), w("var", [4], 0.5, 2.0)],
+          [n("Conv", ["x", "W", "B"], ["c"], pads=[1, 1, 1, 1]),
+           n("BatchNormalization", ["c", "gamma", "beta", "mean", "var"], ["y"], epsilon=1e-5)])
+    model("fuse-standard", "conv-mul-add",
+          [vi("x", [1, 3, 5, 5])], [vi("y", None)],
+          [w("W", [4, 3, 3, 3]), w("m", [4, 1, 1], 0.5, 1.5), w("a", [1, 4, 1, 1])],
+          [n("Conv", ["x", "W"], ["c"]), n("Mul", ["c", "m"], ["cm"]), n("Add", ["cm", "a"], ["y"])])
+    model("fuse-standard", "gemm-bias",
+          [vi("x", [3, 4])], [vi("y", None), vi("z", None)],
+          [w("B", [4, 5]), w("c", [5]), w("B2", [5, 4]), w("c2", [1, 5])],
+          [n("MatMul", ["x", "B"], ["m"]), n("Add", ["m", "c"], ["y"]),
+           n("Gemm", ["x", "B2"], ["g"], transB=1), n("Add", ["c2", "g"], ["z"])])
+    model("fuse-standard", "pad-conv",
+          [vi("x", [1, 2, 5, 5])], [vi("y", None)],
+          [t("pads", [8], [0, 0, 1, 2, 0, 0, 1, 0], "int64"), w("W", [3, 2, 3, 3])],
+          [n("Pad", ["x", "pads"], ["p"]), n("Conv", ["p", "W"], ["y"], pads=[0, 1, 0, 1])])
+    model("fuse-standard", "layernorm",
+          [vi("x", [2, 3, 8])], [vi("y", None)],
+          [t("axes", [1], [-1], "int64"), t("two", [], [2.0]), t("eps", [], [1e-5]),
+           w("gamma", [8], 0.5, 1.5), w("beta", [8])],
+          [n("ReduceMean", ["x", "axes"], ["mu"]), n("Sub", ["x", "mu"], ["d"]),
+           n("Pow", ["d", "two"], ["d2"]), n("ReduceMean", ["d2", "axes"], ["v"]),
+           n("Add", ["v", "eps"], ["ve"]), n("Sqrt", ["ve"], ["sd"]), n("Div", ["d", "sd"], ["nrm"]),
+           n("Mul", ["nrm", "gamma"], ["sc"]), n("Add", ["sc", "beta"], ["y"])], opset=18)
+    gelu = lambda: ([t("sqrt2", [], [1.4142135]), t("one", [], [1.0]), t("half", [], [0.5])],
+                    [n("Div", ["x", "sqrt2"], ["q"]), n("Erf", ["q"], ["e"]),
+                     n("Add", ["e", "one"], ["e1"]), n("Mul", ["x", "e1"], ["m"]),
+                     n("Mul", ["m", "half"], ["y"])])
+    inits, nodes = gelu()
+    model("fuse-standard", "gelu", [vi("x", [2, 8])], [vi("y", None)], inits, nodes, opset=20)
+    model("fuse-standard", "hardswish",
+          [vi("x", [2, 8])], [vi("y", None)], [],
+          [n("HardSigmoid", ["x"], ["h"], alpha=1.0 / 6.0, beta=0.5), n("Mul", ["x", "h"], ["y"])],
+          opset=14)
+    # fuse-contrib
+    model("fuse-contrib", "conv-relu-gemm-clip",
+          [vi("x", [1, 3, 5, 5]), vi("v", [2, 4])], [vi("y", None), vi("z", None)],
+          [w("W", [4, 3, 3, 3]), w("B", [4]), w("G", [4, 3]), t("lo", [], [0.0]), t("hi", [], [0.5])],
+          [n("Conv", ["x", "W", "B"], ["c"]), n("Relu", ["c"], ["y"]),
+           n("Gemm", ["v", "G"], ["g"]), n("LeakyRelu", ["g"], ["z"], alpha=0.2)])
+    model("fuse-contrib", "matmul-transpose-scale",
+          [vi("a", [2, 5, 4]), vi("b", [2, 6, 4])], [vi("y", None)], [t("s", [], [0.125])],
+          [n("Transpose", ["b"], ["bt"], perm=[0, 2, 1]), n("MatMul", ["a", "bt"], ["m"]),
+           n("Mul", ["m", "s"], ["y"])])
+    inits, nodes = gelu()
+    model("fuse-contrib", "bias-gelu",
+          [vi("v", [2, 8])], [vi("y", None)], inits + [w("bias", [8])],
+          [n("Add", ["v", "bias"], ["x"])] + nodes, opset=17, extra_opsets=[("com.microsoft", 1)])
+
+
+if __name__ == "__main__":
+    main()
