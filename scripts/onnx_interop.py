@@ -89,16 +89,32 @@ def normalize(model):
 
 def load_inputs(model, data_dir):
     inits = {i.name for i in model.graph.initializer}
-    names = [i.name for i in model.graph.input if i.name not in inits]
+    inputs = [i for i in model.graph.input if i.name not in inits]
     feeds = {}
-    for j, name in enumerate(names):
+    for j, info in enumerate(inputs):
         path = os.path.join(data_dir, f"input_{j}.pb")
         if not os.path.exists(path):
             return None
-        t = onnx.TensorProto()
         with open(path, "rb") as f:
-            t.ParseFromString(f.read())
-        feeds[name] = numpy_helper.to_array(t)
+            data = f.read()
+        # Each data file is the message of the input's declared type (shared/conformance README).
+        kind = info.type.WhichOneof("value")
+        if kind == "sequence_type":
+            m = onnx.SequenceProto()
+            m.ParseFromString(data)
+            feeds[info.name] = numpy_helper.to_list(m)
+        elif kind == "optional_type":
+            m = onnx.OptionalProto()
+            m.ParseFromString(data)
+            feeds[info.name] = numpy_helper.to_optional(m)
+        elif kind == "map_type":
+            m = onnx.MapProto()
+            m.ParseFromString(data)
+            feeds[info.name] = numpy_helper.to_dict(m)
+        else:
+            t = onnx.TensorProto()
+            t.ParseFromString(data)
+            feeds[info.name] = numpy_helper.to_array(t)
     return feeds
 
 

@@ -207,5 +207,5 @@ extension RuleInfo {
         functionCallArity, tensorSizeMismatch, negativeDim, dimOverflow, undefinedElementType,
         invalidSparseTensor, functionSignature, functionOpsetMismatch, duplicateFunction,
         unnamedFunction,
-    ] + attributeShapeRules + inferenceRules
+    ] + inferenceRules + attributeShapeRules
 }

@@ -1,6 +1,7 @@
 import Foundation
 import KilnIR
 import KilnRuntime
+import KilnTensorFiles
 import Synchronization
 
 /// `kiln optimize --verify`: runs the model before and after optimization on the same inputs,
