@@ -104,7 +104,7 @@ if Context.environment["KILN_FUZZ"] != nil {
     package.targets.append(
         .executableTarget(
             name: "KilnFuzz",
-            dependencies: ["KilnIR", "KilnONNX", "KilnJSON", "KilnRuntime"],
+            dependencies: ["KilnIR", "KilnONNX", "KilnJSON", "KilnRuntime", "KilnTensorFiles"],
             path: "Fuzz/KilnFuzz",
             swiftSettings: [.unsafeFlags(["-parse-as-library"])]
         ))

@@ -3,6 +3,7 @@ import KilnIR
 import KilnJSON
 import KilnONNX
 import KilnRuntime
+import KilnTensorFiles
 
 // libFuzzer entry point for every Kiln reader. Built only by scripts/fuzz.sh
 // (KILN_FUZZ=1 swift build ... -sanitize=fuzzer,address); libFuzzer supplies `main`.

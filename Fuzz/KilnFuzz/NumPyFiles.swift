@@ -1,1 +1,0 @@
-../../Sources/kiln/NumPyFiles.swift
