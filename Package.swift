@@ -91,7 +91,8 @@ let package = Package(
         .testTarget(
             name: "HardeningTests",
             dependencies: [
-                "KilnIR", "KilnONNX", "KilnJSON", "KilnCheck", "KilnRuntime", "KilnTestSupport",
+                "KilnIR", "KilnONNX", "KilnJSON", "KilnCheck", "KilnRuntime", "KilnTensorFiles",
+                "KilnTestSupport",
             ]
         ),
     ],

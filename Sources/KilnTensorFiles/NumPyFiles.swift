@@ -220,7 +220,13 @@ public enum NumPyFiles {
                     _ = try Data.decompress(
                         size: Int64(compressed), bufferSize: 1 << 16, skipCRC32: true,
                         provider: { position, chunk in
+                            // ZIPFoundation keeps asking for input until the deflate stream ends;
+                            // a truncated stream would make it loop forever on empty chunks.
                             let lo = Int(position)
+                            guard lo >= 0, lo < stored.count else {
+                                throw KilnError(
+                                    .malformedInput, "member '\(name)' ends before its deflate stream does")
+                            }
                             return stored.subdata(in: lo..<min(stored.count, lo + chunk))
                         },
                         consumer: { piece in

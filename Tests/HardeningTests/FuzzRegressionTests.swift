@@ -1,6 +1,7 @@
 import Foundation
 import KilnIR
 import KilnONNX
+import KilnTensorFiles
 import KilnTestSupport
 import Testing
 
@@ -34,6 +35,17 @@ import Testing
             for declared in [nil, ValueType.sequence(tensor), ValueType.optional(tensor)] {
                 do { _ = try ONNXValueFile.read(data, declared: declared) } catch is KilnError {}
             }
+        }
+    }
+
+    /// Saved .npy/.npz inputs (e.g. a truncated deflate stream that once made the inflater loop
+    /// forever) throw `KilnError` promptly.
+    @Test func savedNumPyInputsFailCleanly() throws {
+        for url in Self.saved("npy") {
+            do { _ = try NumPyFiles.decode(try Data(contentsOf: url), name: "x") } catch is KilnError {}
+        }
+        for url in Self.saved("npz") {
+            do { _ = try NumPyFiles.readArchive(try Data(contentsOf: url)) } catch is KilnError {}
         }
     }
 }
