@@ -189,7 +189,7 @@ struct FastBatchNormalization: OpDefinition {
         for (i, op) in post.enumerated() {
             let t = try context.tensor(5 + i)
             guard t.elementType == .float32,
-                let v = PlanFusion.perChannel(t, channels: c, rank: dims.count)
+                let v = ChannelAffine.perChannel(t, channels: c, rank: dims.count)
             else { return nil }
             for ch in 0..<c {
                 if op == "Mul" {

@@ -36,19 +36,6 @@ enum PlanFusion {
         }
     }
 
-    /// The values of `t` when it broadcasts against a `[N, channels, ...]` tensor of `rank` as a
-    /// per-channel (or scalar) operand without changing that tensor's shape, expanded to
-    /// `channels` values; nil otherwise.
-    static func perChannel(_ t: Tensor, channels: Int, rank: Int) -> [Float]? {
-        guard t.elementType == .float32, rank >= 2, t.shape.count <= rank,
-            let v = t.values(as: Float.self)
-        else { return nil }
-        let aligned = [Int64](repeating: 1, count: rank - t.shape.count) + t.shape
-        for (d, size) in aligned.enumerated() where d != 1 && size != 1 { return nil }
-        if aligned[1] == Int64(channels) && v.count == channels { return v }
-        if aligned[1] == 1 && v.count == 1 { return [Float](repeating: v[0], count: channels) }
-        return nil
-    }
 
     /// `model` with its main graph fused; rewrites whose fused op `registry` lacks are skipped.
     static func fuse(_ model: Model, registry: OpRegistry) throws -> Model {
@@ -179,7 +166,7 @@ private struct Fusion {
             guard next.inputs.count == 2, next.outputs.count == 1,
                 let other = next.inputs.first(where: { $0 != value }),
                 let t = floatConstant(other),
-                let c = PlanFusion.perChannel(t, channels: m, rank: w.shape.count)
+                let c = ChannelAffine.perChannel(t, channels: m, rank: w.shape.count)
             else { return nil }
             if next.opType == "Mul" { scale = c } else { shift = c }
         default:

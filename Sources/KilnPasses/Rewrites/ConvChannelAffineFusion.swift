@@ -21,7 +21,7 @@ struct ConvChannelAffineFusion: RewriteRule {
             let c = n.inputs[1 - i]
             guard x != c, let conv = g.absorbable(x, "Conv"), let m = ConvWeights(conv, in: g),
                 let t = g.constant(c),
-                let v = Self.perChannel(t, channels: m.channels, rank: m.shape.count)
+                let v = ChannelAffine.perChannel(t, channels: m.channels, rank: m.shape.count)
             else { continue }
             let zeros = [Float](repeating: 0, count: m.channels)
             let ones = [Float](repeating: 1, count: m.channels)
@@ -34,16 +34,4 @@ struct ConvChannelAffineFusion: RewriteRule {
         return false
     }
 
-    /// The values of `t` when it broadcasts against an `[N, C, …]` tensor of `rank` as a
-    /// per-channel or scalar operand without changing its shape, expanded to `channels`.
-    static func perChannel(_ t: Tensor, channels: Int, rank: Int) -> [Float]? {
-        guard t.elementType == .float32, rank >= 2, t.shape.count <= rank,
-            let v = t.values(as: Float.self)
-        else { return nil }
-        let aligned = [Int64](repeating: 1, count: rank - t.shape.count) + t.shape
-        for (d, size) in aligned.enumerated() where d != 1 && size != 1 { return nil }
-        if aligned[1] == Int64(channels) && v.count == channels { return v }
-        if aligned[1] == 1 && v.count == 1 { return [Float](repeating: v[0], count: channels) }
-        return nil
-    }
 }

@@ -1,4 +1,5 @@
 import KilnIR
+import KilnOps
 
 /// `ConvTranspose(X, W[, B]) → Add(c)` ⇒ `ConvTranspose(X, W, B + c)` for a float32 constant
 /// `c` that is per output channel (`[1, C, 1, …]` or `[C, 1, …]`) or a scalar; C is read from W
@@ -16,7 +17,7 @@ struct ConvTransposeBiasFusion: RewriteRule {
                 let w = g.constant(g.input(ct, 1)), w.elementType == .float32, w.shape.count >= 3
             else { continue }
             let channels = Int(w.shape[1] * (g[ct].attribute("group")?.int ?? 1))
-            guard let v = ConvChannelAffineFusion.perChannel(t, channels: channels, rank: w.shape.count)
+            guard let v = ChannelAffine.perChannel(t, channels: channels, rank: w.shape.count)
             else { continue }
             var bias = [Float](repeating: 0, count: channels)
             var m = g[ct]

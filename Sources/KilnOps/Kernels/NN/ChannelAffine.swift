@@ -40,3 +40,19 @@ public struct ChannelAffine: Sendable, Equatable {
         }
     }
 }
+
+extension ChannelAffine {
+    /// The values of `t` when it broadcasts against an `[N, C, …]` tensor of `rank` as a
+    /// per-channel or scalar operand without changing that tensor's shape, expanded to
+    /// `channels` values; nil otherwise.
+    public static func perChannel(_ t: Tensor, channels: Int, rank: Int) -> [Float]? {
+        guard t.elementType == .float32, rank >= 2, t.shape.count <= rank,
+            let v = t.values(as: Float.self)
+        else { return nil }
+        let aligned = [Int64](repeating: 1, count: rank - t.shape.count) + t.shape
+        for (d, size) in aligned.enumerated() where d != 1 && size != 1 { return nil }
+        if aligned[1] == Int64(channels) && v.count == channels { return v }
+        if aligned[1] == 1 && v.count == 1 { return [Float](repeating: v[0], count: channels) }
+        return nil
+    }
+}
