@@ -40,10 +40,12 @@ let package = Package(
             dependencies: ["KilnIR", .product(name: "SwiftProtobuf", package: "swift-protobuf")]
         ),
         .target(name: "KilnJSON", dependencies: ["KilnIR"]),
-        // Kiln Lite (.klite): spec in schemas/kiln-lite.md. SHA-256 from swift-crypto.
+        // Kiln Lite (.klite): spec in schemas/kiln-lite.md. SHA-256 from swift-crypto; the
+        // system zlib compresses the structural tables (never the weights, which stay mappable).
+        .systemLibrary(name: "CKilnZlib", path: "Sources/CKilnZlib"),
         .target(
             name: "KilnLite",
-            dependencies: ["KilnIR", .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: ["KilnIR", "CKilnZlib", .product(name: "Crypto", package: "swift-crypto")]
         ),
         .target(name: "KilnCheck", dependencies: ["KilnIR", "KilnOps"]),
         .target(name: "CKilnKernels"),

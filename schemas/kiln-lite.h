@@ -1,5 +1,5 @@
 /*
- * Kiln Lite (.klite) version 1.0 — C11 description of the on-disk structures.
+ * Kiln Lite (.klite) version 1.1 — C11 description of the on-disk structures.
  *
  * The normative document is schemas/kiln-lite.md; this header mirrors it field by field so a
  * reader can be written in C without reading Kiln's Swift code. All integers are
@@ -17,7 +17,7 @@
 
 #define KLITE_MAGIC "KLITE\r\n\x1a"   /* 8 bytes: 4B 4C 49 54 45 0D 0A 1A */
 #define KLITE_VERSION_MAJOR 1
-#define KLITE_VERSION_MINOR 0
+#define KLITE_VERSION_MINOR 1
 #define KLITE_HEADER_SIZE_V1 96u
 #define KLITE_NONE 0xFFFFFFFFu           /* absent optional u32 index */
 #define KLITE_WEIGHT_ALIGNMENT 64u
@@ -42,6 +42,8 @@
 #define KLITE_WGHT KLITE_FOURCC('W', 'G', 'H', 'T') /* weights region */
 
 #define KLITE_SECTION_REQUIRED 0x1u
+#define KLITE_SECTION_DEFLATED 0x2u       /* 1.1: stored as raw DEFLATE (RFC 1951); never WGHT */
+#define KLITE_FLAG_DEFLATED_SECTIONS 0x1u /* 1.1 header required flag: some section is DEFLATED */
 
 /* File header (96 bytes in 1.0; header_size may grow in later minor versions, and
  * header_crc32c is always the last 4 bytes of the header). */
@@ -49,7 +51,7 @@ typedef struct {
     uint8_t magic[8];
     uint16_t version_major;     /* reject anything but 1 */
     uint16_t version_minor;     /* accept any */
-    uint32_t flags;             /* bits 0-15 required features (none in 1.0), 16-31 hints */
+    uint32_t flags;             /* bits 0-15 required features (bit 0: KLITE_FLAG_DEFLATED_SECTIONS), 16-31 hints */
     uint64_t file_size;         /* equals the real file size */
     uint64_t directory_offset;  /* multiple of 8; directory ends at file_size */
     uint32_t section_count;
@@ -64,11 +66,11 @@ static_assert(sizeof(klite_header) == 96, "klite_header");
 /* Section directory entry (32 bytes). */
 typedef struct {
     uint32_t kind;     /* KLITE_STRS, ... */
-    uint32_t flags;    /* KLITE_SECTION_REQUIRED */
+    uint32_t flags;    /* KLITE_SECTION_REQUIRED | KLITE_SECTION_DEFLATED */
     uint64_t offset;   /* absolute; multiple of 8 (WGHT: 64) */
-    uint64_t length;
-    uint32_t crc32c;   /* of the section's bytes */
-    uint32_t reserved;
+    uint64_t length;   /* bytes stored in the file */
+    uint32_t crc32c;   /* of the stored bytes */
+    uint32_t inflated_length; /* DEFLATED: length after inflating (<= 1032 * length); else 0 */
 } klite_section;
 static_assert(sizeof(klite_section) == 32, "klite_section");
 

@@ -7,8 +7,9 @@ public enum LiteFormat {
     public static let magic: [UInt8] = [0x4B, 0x4C, 0x49, 0x54, 0x45, 0x0D, 0x0A, 0x1A]
     /// The major version this code reads and writes; other majors are rejected.
     public static let versionMajor: UInt16 = 1
-    /// The minor version this code writes; any minor of `versionMajor` is read.
-    public static let versionMinor: UInt16 = 0
+    /// The newest minor version this code writes; any minor of `versionMajor` is read. A file
+    /// that uses no 1.1 feature (no compressed table) is written as 1.0.
+    public static let versionMinor: UInt16 = 1
     /// Header size written by version 1.0.
     public static let headerSize = 96
     /// Alignment of the weights region and of every dense tensor in it.
@@ -17,6 +18,13 @@ public enum LiteFormat {
     static let none: UInt32 = 0xFFFF_FFFF
     /// Directory entry flag: readers that do not know the section must reject the file.
     static let sectionRequired: UInt32 = 1
+    /// Directory entry flag (1.1): the section is stored as raw DEFLATE; the entry's last `u32`
+    /// holds its inflated length.
+    static let sectionDeflated: UInt32 = 2
+    /// Header required-feature flag (1.1): some sections are DEFLATE-compressed.
+    static let flagDeflatedSections: UInt32 = 1
+    /// Required-feature flags (bits 0–15) this reader understands.
+    static let knownRequiredFlags: UInt32 = flagDeflatedSections
 
     /// A section kind: four ASCII characters, the first in the lowest byte.
     public struct SectionKind: Hashable, Sendable, CustomStringConvertible {

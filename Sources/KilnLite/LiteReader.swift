@@ -24,6 +24,8 @@ public struct LiteReader: Sendable {
         public var maxRank: Int = 64
         /// Largest tensor that a splat may expand to, in bytes (splats are materialized).
         public var maxSplatBytes: Int = 1 << 30
+        /// Most bytes that DEFLATE-compressed tables (format 1.1) may inflate to, in total.
+        public var maxInflatedTableBytes: Int = 1 << 30
         /// Also check the weights' CRC-32C and the payload's SHA-256 (O(weights)).
         public var verifyWeights: Bool = false
 
@@ -77,8 +79,12 @@ public struct LiteFileInfo: Sendable, Equatable {
         public var required: Bool
         public var known: Bool
         public var offset: UInt64
+        /// Bytes stored in the file.
         public var length: UInt64
+        /// CRC-32C of the stored bytes.
         public var crc32c: UInt32
+        /// For a DEFLATE-compressed table (format 1.1), its inflated length; nil when stored as is.
+        public var inflatedLength: UInt64? = nil
     }
     public var versionMajor: UInt16
     public var versionMinor: UInt16
@@ -110,8 +116,13 @@ final class LiteDecoder {
         func offset(_ i: Int) -> Int { start + i * recordSize }
     }
 
-    let raw: UnsafeRawBufferPointer
+    /// The structure being decoded: the file itself, or (when some tables are compressed) an
+    /// image of the header and the inflated tables owned by `image`. Weights are always read
+    /// from `data`, the file.
+    var raw: UnsafeRawBufferPointer
     let data: Data
+    var image: UnsafeMutableRawBufferPointer?
+    var fileSize = 0
     let options: LiteReader.Options
     var versionMinor: UInt16 = 0
     var versionMajor: UInt16 = 0
@@ -145,6 +156,8 @@ final class LiteDecoder {
         try readHeaderAndDirectory()
     }
 
+    deinit { image?.deallocate() }
+
     // MARK: Primitive reads (callers have checked bounds)
 
     func u8(_ o: Int) -> UInt8 { raw.load(fromByteOffset: o, as: UInt8.self) }
@@ -160,6 +173,7 @@ final class LiteDecoder {
 
     func readHeaderAndDirectory() throws {
         let size = raw.count
+        fileSize = size
         let minimum = LiteFormat.headerSize
         guard size >= minimum else {
             throw fail("file is \(size) bytes, shorter than the \(minimum)-byte Kiln Lite header (truncated?)", at: 0)
@@ -187,10 +201,10 @@ final class LiteDecoder {
                 at: headerSize - 4)
         }
         let flags = u32(12)
-        guard flags & 0xFFFF == 0 else {
+        guard flags & 0xFFFF & ~LiteFormat.knownRequiredFlags == 0 else {
             throw KilnError(
                 .unsupportedFeature,
-                String(format: "the file needs features this reader does not know (required flags %04x)", flags & 0xFFFF),
+                String(format: "the file needs features this reader does not know (required flags %04x)", flags & 0xFFFF & ~LiteFormat.knownRequiredFlags),
                 at: .init(byteOffset: 12))
         }
         let fileSize = u64(16)
@@ -220,6 +234,8 @@ final class LiteDecoder {
 
         var seen = Set<UInt32>()
         var spans: [(Int, Int, Kind)] = []
+        var inflatedLengths: [Kind: Int] = [:]
+        var inflatedTotal = 0
         for i in 0..<count {
             let e = dir + i * 32
             let kind = Kind(rawValue: u32(e))
@@ -245,7 +261,33 @@ final class LiteDecoder {
                     "section \(kind) at \(offset) with length \(length) is misaligned or outside the data area \(headerSize)..<\(dirOffset)",
                     at: e + 8)
             }
-            sections.append(.init(kind: kind.description, required: required, known: known, offset: offset, length: length, crc32c: crc))
+            var inflated: UInt64? = nil
+            if u32(e + 4) & LiteFormat.sectionDeflated != 0 {
+                let n = Int(u32(e + 28))
+                guard flags & LiteFormat.flagDeflatedSections != 0, kind != .weights else {
+                    throw fail(
+                        kind == .weights
+                            ? "the weights section is marked compressed; weights are always stored as is"
+                            : "section \(kind) is marked compressed but the header's compressed-sections flag is not set",
+                        at: e + 4)
+                }
+                // DEFLATE cannot expand more than 1032:1, so a larger claim is a lie; the total
+                // is capped so a small file cannot make the reader allocate gigabytes.
+                let (bound, overflow) = Int(length).multipliedReportingOverflow(by: LiteDeflate.maximumRatio)
+                guard n >= 8, overflow || n <= bound else {
+                    throw fail("section \(kind) claims to inflate \(length) bytes to \(n), which DEFLATE cannot", at: e + 28)
+                }
+                inflatedTotal += n
+                guard inflatedTotal <= options.maxInflatedTableBytes else {
+                    throw KilnError(
+                        .limitExceeded,
+                        "compressed tables inflate to more than \(options.maxInflatedTableBytes) bytes",
+                        at: .init(byteOffset: e + 28))
+                }
+                if known { inflatedLengths[kind] = n }
+                inflated = UInt64(n)
+            }
+            sections.append(.init(kind: kind.description, required: required, known: known, offset: offset, length: length, crc32c: crc, inflatedLength: inflated))
             spans.append((Int(offset), Int(length), kind))
             guard known else { continue }
             sectionRange[kind] = (Int(offset), Int(length))
@@ -278,12 +320,47 @@ final class LiteDecoder {
                 throw fail("payload SHA-256 mismatch: the file is corrupted", at: 40)
             }
         }
+        if !inflatedLengths.isEmpty { try inflateTables(inflatedLengths, headerSize: headerSize) }
         for (kind, size) in LiteFormat.recordSizes {
             guard let r = sectionRange[kind] else { continue }
             tables[kind] = try table(kind, r.offset, r.length, minimumRecordSize: size)
             budget[kind] = tables[kind]?.count
         }
         try readStringTable()
+    }
+
+    /// Builds the structure image of a file with compressed tables (§4.2): the header, then
+    /// every known table other than `WGHT`, inflated or copied, 8-byte aligned, and points
+    /// `raw` and `sectionRange` at it. Costs O(tables), never O(weights).
+    func inflateTables(_ inflated: [Kind: Int], headerSize: Int) throws {
+        let kinds = sectionRange.keys.filter { $0 != .weights }.sorted { $0.rawValue < $1.rawValue }
+        var size = headerSize
+        for k in kinds {
+            size += ((inflated[k] ?? sectionRange[k]?.length ?? 0) + 7) & ~7
+        }
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: size, alignment: 16)
+        buffer.initializeMemory(as: UInt8.self, repeating: 0)
+        image = buffer
+        buffer.copyMemory(from: bytes(0, headerSize))
+        var position = headerSize
+        var placed: [Kind: (offset: Int, length: Int)] = [:]
+        for k in kinds {
+            guard let (offset, length) = sectionRange[k] else { continue }
+            let source = bytes(offset, length)
+            if let n = inflated[k] {
+                let target = UnsafeMutableRawBufferPointer(rebasing: buffer[position..<position + n])
+                guard LiteDeflate.inflate(source, into: target) else {
+                    throw fail("compressed section \(k) does not inflate to its declared \(n) bytes (corrupt DEFLATE stream)", at: offset)
+                }
+                placed[k] = (position, n)
+            } else {
+                UnsafeMutableRawBufferPointer(rebasing: buffer[position..<position + length]).copyMemory(from: source)
+                placed[k] = (position, length)
+            }
+            position += ((placed[k]?.length ?? 0) + 7) & ~7
+        }
+        for (k, r) in placed { sectionRange[k] = r }
+        raw = UnsafeRawBufferPointer(buffer)
     }
 
     func table(_ kind: Kind, _ offset: Int, _ length: Int, minimumRecordSize: Int) throws -> Table {
@@ -343,7 +420,10 @@ final class LiteDecoder {
 
     func stringData(_ i: UInt32, at o: Int) throws -> Data {
         let (s, n) = try stringBytes(i, at: o)
-        return n == 0 ? Data() : data[data.startIndex + s..<data.startIndex + s + n]
+        if n == 0 { return Data() }
+        // Strings of an inflated table live in `image`, not in the file: copy them out.
+        if image != nil { return Data(bytes(s, n)) }
+        return data[data.startIndex + s..<data.startIndex + s + n]
     }
 
     /// Checks a range into `kind` (entries of `width` units each) and consumes budget.
@@ -542,7 +622,11 @@ final class LiteDecoder {
                 guard !overflow, total <= options.maxSplatBytes else {
                     throw KilnError(.limitExceeded, "splat tensor '\(name)' expands to more than \(options.maxSplatBytes) bytes", at: .init(byteOffset: r + 16))
                 }
-                tensor.data = Self.expand(bytes(wOffset + Int(offset), Int(length)), count: count)
+                tensor.data = data.withUnsafeBytes { file in
+                    Self.expand(
+                        UnsafeRawBufferPointer(rebasing: file[wOffset + Int(offset)..<wOffset + Int(offset) + Int(length)]),
+                        count: count)
+                }
                 spans.append((offset, length))
                 splatCount += 1
             case nil:
@@ -803,7 +887,7 @@ final class LiteDecoder {
 
     func info() -> LiteFileInfo {
         LiteFileInfo(
-            versionMajor: versionMajor, versionMinor: versionMinor, fileSize: UInt64(raw.count),
+            versionMajor: versionMajor, versionMinor: versionMinor, fileSize: UInt64(fileSize),
             sections: sections, metadata: metaEntries,
             payloadSHA256: payloadDigest.map { String(format: "%02x", $0) }.joined(),
             weightsVerified: options.verifyWeights, splatTensors: splatCount,

@@ -26,16 +26,21 @@ public struct LiteWriter: Sendable {
         public var metadata: [MetadataEntry] = []
         /// The Kiln version recorded in `META`.
         public var kilnVersion: String = "0.1.0"
+        /// Store the structural tables (not the weights) DEFLATE-compressed where that is
+        /// smaller (format 1.1); false writes a 1.0 file whose tables can be mapped as they are.
+        public var compressTables: Bool = true
 
         public init(
             stripDocStrings: Bool = false, deduplicate: Bool = true, splats: Bool = true,
-            metadata: [MetadataEntry] = [], kilnVersion: String = "0.1.0"
+            metadata: [MetadataEntry] = [], kilnVersion: String = "0.1.0",
+            compressTables: Bool = true
         ) {
             self.stripDocStrings = stripDocStrings
             self.deduplicate = deduplicate
             self.splats = splats
             self.metadata = metadata
             self.kilnVersion = kilnVersion
+            self.compressTables = compressTables
         }
     }
 
@@ -597,7 +602,8 @@ final class LiteEncoder {
         try sink.write([UInt8](repeating: 0, count: LiteFormat.headerSize).withUnsafeBytes { $0 })
         try pad(to: LiteFormat.weightAlignment)
 
-        var directory: [(LiteFormat.SectionKind, UInt32, UInt64, UInt64, UInt32)] = []
+        // (kind, flags, offset, stored length, CRC-32C of the stored bytes, inflated length)
+        var directory: [(LiteFormat.SectionKind, UInt32, UInt64, UInt64, UInt32, UInt32)] = []
         // Weights, streamed.
         let wOffset = sink.position
         var crc = CRC32C()
@@ -625,7 +631,7 @@ final class LiteEncoder {
             written = blob.offset + UInt64(blob.data.count)
         }
         precondition(written == weightsLength, "weights plan and stream disagree")
-        directory.append((.weights, LiteFormat.sectionRequired, UInt64(wOffset), weightsLength, crc.value))
+        directory.append((.weights, LiteFormat.sectionRequired, UInt64(wOffset), weightsLength, crc.value, 0))
 
         // Tables.
         let tables: [(LiteFormat.SectionKind, [UInt8], Bool)] = [
@@ -639,23 +645,33 @@ final class LiteEncoder {
             (.functions, functions.section, true), (.model, modelTable.section, true),
             (.metadata, meta.section, false),
         ]
+        var anyDeflated = false
         for (kind, bytes, required) in tables {
             try pad(to: 8)
             let off = sink.position
-            try put(bytes)
-            let c = bytes.withUnsafeBytes { CRC32C.checksum($0) }
-            directory.append((kind, required ? LiteFormat.sectionRequired : 0, UInt64(off), UInt64(bytes.count), c))
+            var flags = required ? LiteFormat.sectionRequired : 0
+            var stored = bytes
+            var inflated: UInt32 = 0
+            if options.compressTables, let packed = LiteDeflate.compress(bytes), packed.count < bytes.count {
+                stored = packed
+                inflated = UInt32(bytes.count)
+                flags |= LiteFormat.sectionDeflated
+                anyDeflated = true
+            }
+            try put(stored)
+            let c = stored.withUnsafeBytes { CRC32C.checksum($0) }
+            directory.append((kind, flags, UInt64(off), UInt64(stored.count), c, inflated))
         }
         try pad(to: 8)
         let dirOffset = sink.position
         var d = ByteWriter()
-        for (kind, flags, off, len, c) in directory {
+        for (kind, flags, off, len, c, inflated) in directory {
             d.u32(kind.rawValue)
             d.u32(flags)
             d.u64(off)
             d.u64(len)
             d.u32(c)
-            d.u32(0)
+            d.u32(inflated)
         }
         try put(d.bytes)
         let fileSize = sink.position
@@ -664,8 +680,8 @@ final class LiteEncoder {
         var h = ByteWriter()
         h.bytes.append(contentsOf: LiteFormat.magic)
         h.u16(LiteFormat.versionMajor)
-        h.u16(LiteFormat.versionMinor)
-        h.u32(0)
+        h.u16(anyDeflated ? 1 : 0)
+        h.u32(anyDeflated ? LiteFormat.flagDeflatedSections : 0)
         h.u64(UInt64(fileSize))
         h.u64(UInt64(dirOffset))
         h.u32(UInt32(directory.count))

@@ -48,6 +48,9 @@ struct ConvertCommand: ParsableCommand {
     @Flag(help: "Drop doc strings from a .klite output.")
     var stripDocs = false
 
+    @Flag(help: "Store a .klite's tables uncompressed (Kiln Lite 1.0, readable by 1.0 readers).")
+    var uncompressedTables = false
+
     @Option(help: "Also write a standalone SwiftPM benchmark package for the result to DIR (see `kiln stub`).")
     var benchStub: String?
 
@@ -98,10 +101,11 @@ struct ConvertCommand: ParsableCommand {
             let level = self.level ?? (toLite ? 2 : 1)
             let model = try CLI.inFile(input) { try Optimizer.run(source, level: level) }
             let t2 = ContinuousClock.now
-            var lite = LiteWriter.Options(stripDocStrings: stripDocs)
+            var lite = LiteWriter.Options(stripDocStrings: stripDocs, compressTables: !uncompressedTables)
             if try ModelFiles.format(of: output, override: to) == .klite {
                 var options = "-O\(level)"
                 if stripDocs { options += " --strip-docs" }
+                if uncompressedTables { options += " --uncompressed-tables" }
                 lite.metadata = [
                     MetadataEntry(
                         key: "source_sha256",

@@ -75,6 +75,7 @@ struct InspectCommand: ParsableCommand {
         for s in info.sections {
             out += "  \(s.kind)  offset \(s.offset)  length \(s.length)"
             out += String(format: "  crc32c %08x", s.crc32c)
+            if let n = s.inflatedLength { out += "  deflate → \(n)" }
             out += s.known ? "\n" : "  (unknown, skipped)\n"
         }
         for m in info.metadata { out += "  \(m.key): \(m.value)\n" }

@@ -12,7 +12,7 @@ import Testing
     #expect(c.stdout.contains("verify: max error 0 "), "export without optimization is exact: \(c.stdout)")
     let i = try f.run(["inspect", "m.klite", "--verify"])
     #expect(i.status == 0, "\(i.stderr)")
-    #expect(i.stdout.contains("Kiln Lite 1.0"))
+    #expect(i.stdout.contains("Kiln Lite 1.1"), "tables compressed by default")
     #expect(i.stdout.contains("source_sha256: "))
     #expect(try f.run(["check", "m.klite"]).status == 0)
     let a = try f.run(["run", f.model, "--input", "input=x.npy", "-o", "a.npz"])

@@ -82,6 +82,7 @@ import Testing
     @Test func unknownMajorVersionIsRejected() throws {
         var parts = try LiteFileParts(Self.small)
         parts.major = 2
+        parts.minor = 0
         let e = expectRejected(parts.build(), "major 2")
         #expect(e?.code == .unsupportedFeature)
         #expect(e?.message.contains("2.0") == true)
@@ -89,7 +90,7 @@ import Testing
 
     @Test func unknownRequiredFlagIsRejected() throws {
         var parts = try LiteFileParts(Self.small)
-        parts.flags = 0x0001
+        parts.flags = 0x0002  // bit 0 (compressed sections, 1.1) is known; bit 1 is not
         #expect(expectRejected(parts.build(), "required flag")?.code == .unsupportedFeature)
         parts.flags = 0x0001_0000  // optional hint: ignored
         #expect(throws: Never.self) { try LiteReader().read(parts.build()) }

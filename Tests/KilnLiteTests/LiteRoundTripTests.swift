@@ -126,20 +126,23 @@ import Testing
         }
     }
 
-    /// The bytes of `fixtures/lite/tiny_cnn.klite` are the format's regression guard: a change to
-    /// the writer that changes them must be a deliberate format change (`RECORD_GOLDENS=1`).
-    @Test func goldenFileIsStable() throws {
+    /// The bytes of `fixtures/lite/tiny_cnn.klite` (format 1.0, plain tables) and
+    /// `tiny_cnn.v1_1.klite` (1.1, compressed tables: the default) are the format's regression
+    /// guard: a change to the writer that changes them must be a deliberate format change
+    /// (`RECORD_GOLDENS=1`). The 1.0 file also proves that files from before 1.1 still read.
+    @Test(arguments: [("tiny_cnn.klite", false), ("tiny_cnn.v1_1.klite", true)])
+    func goldenFileIsStable(file: String, compressed: Bool) throws {
         let model = try ONNXReader().read(
             contentsOf: Fixtures.directory.appendingPathComponent("models/tiny_cnn.onnx"))
-        let bytes = try LiteWriter().serialize(model)
-        let golden = Fixtures.directory.appendingPathComponent("lite/tiny_cnn.klite")
+        let bytes = try LiteWriter(options: .init(compressTables: compressed)).serialize(model)
+        let golden = Fixtures.directory.appendingPathComponent("lite/\(file)")
         if ProcessInfo.processInfo.environment["RECORD_GOLDENS"] == "1" {
             try FileManager.default.createDirectory(
                 at: golden.deletingLastPathComponent(), withIntermediateDirectories: true)
             try bytes.write(to: golden)
         }
         let expected = try Data(contentsOf: golden)
-        #expect(bytes == expected, "writer output differs from fixtures/lite/tiny_cnn.klite")
+        #expect(bytes == expected, "writer output differs from fixtures/lite/\(file)")
         // And the committed file still reads, with every checksum verified.
         #expect(try LiteReader(options: .init(verifyWeights: true)).read(expected) == model)
     }

@@ -13,6 +13,8 @@ struct LiteFileParts {
         var kind: UInt32
         var flags: UInt32
         var bytes: [UInt8]
+        /// The entry's last `u32`: the inflated length of a DEFLATE section, else 0.
+        var reserved: UInt32 = 0
         var name: String { LiteFormat.SectionKind(rawValue: kind).description }
     }
     var major: UInt16 = 1
@@ -33,8 +35,20 @@ struct LiteFileParts {
             let e = dir + 32 * i
             let off = Int(u64(e + 8))
             let len = Int(u64(e + 16))
-            sections.append(Section(kind: u32(e), flags: u32(e + 4), bytes: Array(b[off..<off + len])))
+            var section = Section(kind: u32(e), flags: u32(e + 4), bytes: Array(b[off..<off + len]))
+            // Compressed tables (format 1.1) are inflated, so tests edit plain records.
+            if section.flags & LiteFormat.sectionDeflated != 0 {
+                var plain = [UInt8](repeating: 0, count: Int(u32(e + 28)))
+                let ok = section.bytes.withUnsafeBytes { src in
+                    plain.withUnsafeMutableBytes { LiteDeflate.inflate(src, into: $0) }
+                }
+                guard ok else { throw KilnError(.malformedInput, "test: bad DEFLATE section") }
+                section.bytes = plain
+                section.flags &= ~LiteFormat.sectionDeflated
+            }
+            sections.append(section)
         }
+        flags &= ~LiteFormat.flagDeflatedSections
     }
 
     subscript(_ kind: LiteFormat.SectionKind) -> [UInt8] {
@@ -62,7 +76,7 @@ struct LiteFileParts {
             dir.u64(off)
             dir.u64(len)
             dir.u32(s.bytes.withUnsafeBytes { CRC32C.checksum($0) })
-            dir.u32(0)
+            dir.u32(s.reserved)
         }
         while out.count % 8 != 0 { out.append(0) }
         let dirOffset = out.count
