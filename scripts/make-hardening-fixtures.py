@@ -160,6 +160,23 @@ def main():
                      "nodes": [{"opType": "Add", "inputs": ["x", "w"], "outputs": ["y"]}]}}
     save("json_wrapping_offset.json", json.dumps(doc, indent=1).encode() + b"\n",
          ["convert", "{file}", "-o", "{dir}/out.onnx"], 2, f"8 bytes at offset {INT64_MAX - 9}")
+    # Valid external data whose file name is what a Kiln JSON output of the same stem would use
+    # as its sidecar: `convert external_data.onnx -o external_data.json` must refuse, even with
+    # --force (CLITests make that call on a private copy).
+    t = onnx.TensorProto()
+    t.name = "w"
+    t.data_type = TensorProto.FLOAT
+    t.dims[:] = [2]
+    t.data_location = TensorProto.EXTERNAL
+    for k, v in (("location", "external_data.bin"), ("offset", "0"), ("length", "8")):
+        e = t.external_data.add()
+        e.key, e.value = k, v
+    with open(os.path.join(OUT, "external_data.onnx"), "wb") as f:
+        y2 = helper.make_tensor_value_info("y", TensorProto.FLOAT, [2])
+        f.write(model([helper.make_node("Add", ["x", "w"], ["y"], name="add")], [xv], [y2], [t])
+                .SerializeToString())
+    with open(os.path.join(OUT, "external_data.bin"), "wb") as f:
+        f.write(np.array([1.5, -2.0], dtype="<f4").tobytes())
     # An .npz with the same member twice (numpy never writes one; a hostile tool can).
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_STORED) as z:
