@@ -107,7 +107,9 @@ if Context.environment["KILN_FUZZ"] != nil {
     package.targets.append(
         .executableTarget(
             name: "KilnFuzz",
-            dependencies: ["KilnIR", "KilnONNX", "KilnJSON", "KilnRuntime", "KilnTensorFiles"],
+            dependencies: [
+                "KilnIR", "KilnONNX", "KilnJSON", "KilnLite", "KilnRuntime", "KilnTensorFiles",
+            ],
             path: "Fuzz/KilnFuzz",
             swiftSettings: [.unsafeFlags(["-parse-as-library"])]
         ))

@@ -4,7 +4,7 @@
 #   scripts/fuzz.sh [SECONDS_PER_TARGET] [TARGET...]      (default: 60 s; all targets)
 #
 # KILN_FUZZ_NO_BUILD=1 reuses an existing build (no wait for the build lock).
-# Targets: onnx json npy npz pb run (see Fuzz/KilnFuzz/Harness.swift). Each run starts from
+# Targets: onnx json npy npz pb lite run (see Fuzz/KilnFuzz/Harness.swift). Each run starts from
 # seeds in fixtures/ and ../shared/conformance plus the corpus kept in .build/fuzz/corpus/,
 # and any crash, leak, timeout or OOM input is saved to fixtures/fuzz-crashes/<target>/, where
 # HardeningTests replays every file through the normal test suite (commit them after fixing).
@@ -16,7 +16,7 @@ cd "$(dirname "$0")/.."
 SECONDS_PER_TARGET="${1:-60}"
 shift || true
 TARGETS=("$@")
-[ ${#TARGETS[@]} -eq 0 ] && TARGETS=(onnx json npy npz pb run)
+[ ${#TARGETS[@]} -eq 0 ] && TARGETS=(onnx json npy npz pb lite run)
 BUILD=.build/fuzz
 LOCK=/tmp/kiln-build.lock
 
@@ -46,6 +46,20 @@ fi
 BIN="$BUILD/release/kiln-fuzz"
 [ -x "$BIN" ] || { echo "fuzz: build failed"; exit 1; }
 
+lite_seeds() {  # fixture and conformance models converted to .klite by a built kiln ($KILN)
+  local k out="$BUILD/lite-seeds" m dst
+  for k in "${KILN:-}" .build/release/kiln .build/debug/kiln; do [ -x "$k" ] && break; done
+  [ -x "$k" ] || return 0
+  mkdir -p "$out"
+  { find fixtures/models -name '*.onnx'; find fixtures/passes -name 'input.json' | sort
+    [ -d ../shared/conformance ] && find ../shared/conformance -name 'model.onnx' | sort | head -n 200
+  } | while read -r m; do
+    dst="$out/$(echo "$m" | tr '/' '_').klite"
+    [ -f "$dst" ] || "$k" convert "$m" -o "$dst" >/dev/null 2>&1 || : >"$dst"
+  done
+  find "$out" -name '*.klite' ! -empty -size -64k
+}
+
 seeds() {  # seed files for a target, one path per line
   local conf=../shared/conformance
   case "$1" in
@@ -54,6 +68,7 @@ seeds() {  # seed files for a target, one path per line
     npy) find fixtures -name '*.npy' ;;
     npz) find fixtures -name '*.npz' ;;
     pb) [ -d $conf ] && find $conf -name '*.pb' | sort | head -n 400 ;;
+    lite) find fixtures -name '*.klite'; lite_seeds ;;
   esac
   [ -d "fixtures/fuzz-crashes/$1" ] && find "fixtures/fuzz-crashes/$1" -type f
 }

@@ -37,6 +37,19 @@ def save(name, m, args, exit, mention):
     expected[name] = {"args": args, "exit": exit, "mention": mention}
 
 
+def external_w(location, offset):
+    """Float tensor `w` of shape [2] whose 8 bytes are external data at `offset` in `location`."""
+    t = onnx.TensorProto()
+    t.name = "w"
+    t.data_type = TensorProto.FLOAT
+    t.dims[:] = [2]
+    t.data_location = TensorProto.EXTERNAL
+    for k, v in (("location", location), ("offset", str(offset)), ("length", "8")):
+        e = t.external_data.add()
+        e.key, e.value = k, v
+    return t
+
+
 def arr(name, a):
     return numpy_helper.from_array(np.array(a), name)
 
@@ -138,14 +151,7 @@ def main():
     save("control_chars.onnx",
          model([helper.make_node("Add", ["x", bad], ["y"], name="adder")], [xv], [y]),
          ["convert", "{file}", "-o", "{dir}/out.onnx"], 2, "evil\\nerror: forged line\\u{1b}[31m")
-    t = onnx.TensorProto()
-    t.name = "w"
-    t.data_type = TensorProto.FLOAT
-    t.dims[:] = [2]
-    t.data_location = TensorProto.EXTERNAL
-    for k, v in (("location", "weights.bin"), ("offset", str(INT64_MAX - 9)), ("length", "8")):
-        e = t.external_data.add()
-        e.key, e.value = k, v
+    t = external_w("weights.bin", INT64_MAX - 9)
     save("external_wrapping_offset.onnx",
          model([helper.make_node("Add", ["x", "w"], ["y"])], [xv], [y], [t]),
          ["convert", "{file}", "-o", "{dir}/out.onnx"], 2, f"offset {INT64_MAX - 9} with length 8")
@@ -160,6 +166,16 @@ def main():
                      "nodes": [{"opType": "Add", "inputs": ["x", "w"], "outputs": ["y"]}]}}
     save("json_wrapping_offset.json", json.dumps(doc, indent=1).encode() + b"\n",
          ["convert", "{file}", "-o", "{dir}/out.onnx"], 2, f"8 bytes at offset {INT64_MAX - 9}")
+    # Valid external data whose file name is what a Kiln JSON output of the same stem would use
+    # as its sidecar: `convert external_data.onnx -o external_data.json` must refuse, even with
+    # --force (CLITests make that call on a private copy).
+    t = external_w("external_data.bin", 0)
+    with open(os.path.join(OUT, "external_data.onnx"), "wb") as f:
+        y2 = helper.make_tensor_value_info("y", TensorProto.FLOAT, [2])
+        f.write(model([helper.make_node("Add", ["x", "w"], ["y"], name="add")], [xv], [y2], [t])
+                .SerializeToString())
+    with open(os.path.join(OUT, "external_data.bin"), "wb") as f:
+        f.write(np.array([1.5, -2.0], dtype="<f4").tobytes())
     # An .npz with the same member twice (numpy never writes one; a hostile tool can).
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_STORED) as z:

@@ -4,8 +4,9 @@
 #   scripts/sanitize.sh asan [FILTER]   the test suite under AddressSanitizer (default: all
 #                                       suites; FILTER is passed to `swift test --filter`)
 #   scripts/sanitize.sh tsan            the multithreaded runtime under ThreadSanitizer: the GEMM
-#                                       and convolution kernel tests (1 and 3 threads) and
-#                                       `kiln bench --threads 4` on the bundled CNN
+#                                       kernel tests (1 and 3 threads), ThreadedRunTests (MatMul,
+#                                       Gemm, Conv with 2 and 3 threads), `kiln run`/`bench
+#                                       --threads 2|3` on the bundled CNN and SqueezeNet
 #
 # Builds go to .build/asan and .build/tsan so they do not disturb the normal build; on the
 # shared 2-core machine they take the build lock (/tmp/kiln-build.lock). A clean run prints no
@@ -33,13 +34,26 @@ case "$mode" in
     export TSAN_OPTIONS="${TSAN_OPTIONS:-halt_on_error=1}"
     lock swift build --build-tests --build-path .build/tsan -Xswiftc -sanitize=thread \
       -Xcc -fsanitize=thread 2>&1 | grep -E "error|Build complete" || true
-    lock swift test --skip-build --build-path .build/tsan --filter "NNFastKernelTests" 2>&1 \
-      | grep -v " started\.$" | tee .build/tsan/test-output.txt
+    out=.build/tsan/test-output.txt
+    lock swift test --skip-build --build-path .build/tsan \
+      --filter "NNFastKernelTests|ThreadedRunTests" 2>&1 | grep -v " started\.$" | tee "$out"
     status=${PIPESTATUS[0]}
     K=.build/tsan/debug/kiln
-    "$K" bench fixtures/models/tiny_cnn.onnx --threads 4 --runs 3 --warmup 1 2>&1 \
-      | tee -a .build/tsan/test-output.txt >/dev/null || status=1
-    if grep -q "WARNING: ThreadSanitizer" .build/tsan/test-output.txt; then status=1; fi
+    # The CLI end to end: a model whose convolutions split across threads.
+    for t in 2 3; do
+      echo "== kiln run --threads $t / bench --threads $t (fixtures/models/tiny_cnn.onnx)" | tee -a "$out"
+      "$K" run fixtures/models/tiny_cnn.onnx --threads "$t" >>"$out" 2>&1 || status=1
+      "$K" bench fixtures/models/tiny_cnn.onnx --threads "$t" --runs 3 --warmup 1 >>"$out" 2>&1 || status=1
+    done
+    sq=../shared/conformance/onnx-models/light_squeezenet
+    if [ -f "$sq/model.onnx" ]; then
+      echo "== kiln run --threads 2 light_squeezenet" | tee -a "$out"
+      "$K" run "$sq/model.onnx" --threads 2 >>"$out" 2>&1 || status=1
+    else
+      echo "skipped: tsan: light_squeezenet: ../shared/conformance/onnx-models is absent" | tee -a "$out"
+    fi
+    if grep -q "WARNING: ThreadSanitizer" "$out"; then status=1; fi
+    grep -c "WARNING: ThreadSanitizer" "$out" | sed 's/^/tsan: reports: /'
     exit "$status"
     ;;
   *)

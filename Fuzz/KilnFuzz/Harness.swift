@@ -1,6 +1,7 @@
 import Foundation
 import KilnIR
 import KilnJSON
+import KilnLite
 import KilnONNX
 import KilnRuntime
 import KilnTensorFiles
@@ -14,13 +15,15 @@ import KilnTensorFiles
 //   npy    NumPyFiles.decode (.npy)
 //   npz    NumPyFiles.readArchive (.npz)
 //   pb     ONNXValueFile.read as tensor, sequence and optional (.pb data files)
+//   lite   LiteReader on the bytes as they are, then again with the header's file size and
+//          every CRC-32C recomputed, so that mutations get past the checksums into the tables
 //   run    ONNX import, then verify, plan and run with small seeded random inputs
 //
 // Any thrown error is fine (it must be a KilnError, which is checked); a trap, an ASan report
 // or a libFuzzer timeout/OOM is a finding.
 
 enum FuzzTarget: String {
-    case onnx, json, npy, npz, pb, run
+    case onnx, json, npy, npz, pb, lite, run
 }
 
 let fuzzTarget: FuzzTarget = {
@@ -50,6 +53,54 @@ let jsonOptions: KilnJSONReader.Options = {
     o.modelLimits = onnxOptions.modelLimits
     return o
 }()
+
+let liteOptions: LiteReader.Options = {
+    var o = LiteReader.Options(verifyWeights: true)
+    o.maxRecords = 1 << 16
+    o.maxSplatBytes = 1 << 24
+    return o
+}()
+
+/// `data` with the Kiln Lite header's `file_size`, each in-bounds section CRC, the directory CRC
+/// and the header CRC rewritten to match (schemas/kiln-lite.md §4). Fields that are out of range
+/// are left as they are for the reader to refuse. Harness arithmetic only: all offsets are checked.
+func withLiteChecksumsFixed(_ input: Data) -> Data {
+    var d = Data(input)
+    let size = d.count
+    guard size >= 96 else { return d }
+    func u32(_ o: Int) -> UInt32 {
+        let v = d.subdata(in: o..<o + 4).withUnsafeBytes { $0.loadUnaligned(as: UInt32.self) }
+        return UInt32(littleEndian: v)
+    }
+    func u64(_ o: Int) -> UInt64 {
+        let v = d.subdata(in: o..<o + 8).withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }
+        return UInt64(littleEndian: v)
+    }
+    func put32(_ v: UInt32, _ o: Int) {
+        withUnsafeBytes(of: v.littleEndian) { d.replaceSubrange(o..<o + 4, with: $0) }
+    }
+    func put64(_ v: UInt64, _ o: Int) {
+        withUnsafeBytes(of: v.littleEndian) { d.replaceSubrange(o..<o + 8, with: $0) }
+    }
+    func crc(_ o: Int, _ n: Int) -> UInt32 { CRC32C.checksum(d.subdata(in: o..<o + n)) }
+    put64(UInt64(size), 16)
+    let dirOffset = u64(24)
+    let count = Int(u32(32))
+    if count <= 64, dirOffset <= UInt64(size), UInt64(size) - dirOffset >= UInt64(count * 32) {
+        let dir = Int(dirOffset)
+        for i in 0..<count {
+            let e = dir + i * 32
+            let (offset, length) = (u64(e + 8), u64(e + 16))
+            if offset <= UInt64(size), length <= UInt64(size) - offset {
+                put32(crc(Int(offset), Int(length)), e + 24)
+            }
+        }
+        put32(crc(dir, count * 32), 72)
+    }
+    let headerSize = Int(u32(36))
+    if headerSize >= 4, headerSize <= size { put32(crc(0, headerSize - 4), headerSize - 4) }
+    return d
+}
 
 func expectKilnError(_ body: () throws -> Void) {
     do {
@@ -121,12 +172,19 @@ public func kilnFuzzOneInput(_ bytes: UnsafePointer<UInt8>?, _ size: Int) -> CIn
         for declared in [nil, ValueType.sequence(tensor), ValueType.optional(tensor)] {
             expectKilnError { _ = try ONNXValueFile.read(data, declared: declared, options: onnxOptions) }
         }
+    case .lite:
+        expectKilnError { _ = try LiteReader(options: liteOptions).read(data) }
+        let fixed = withLiteChecksumsFixed(data)
+        expectKilnError { _ = try LiteReader(options: liteOptions).read(fixed) }
     case .run:
         expectKilnError {
             let model = try ONNXReader(options: onnxOptions).read(data, externalDataRoot: nil)
             try Verifier().verify(model)
             var options = InferenceOptions()
-            options.limits = RuntimeLimits(maxLoopIterations: 1_000, timeBudget: .seconds(2))
+            // 2^24 elements per tensor (64 MiB of float32): within libFuzzer's 2 GB RSS limit
+            // even with the allocator's shadow memory, so an OOM report means a real leak.
+            options.limits = RuntimeLimits(
+                maxLoopIterations: 1_000, timeBudget: .seconds(2), maxTensorElements: 1 << 24)
             let plan = try InferencePlan(model: model, options: options)
             _ = try plan.run(try feeds(model.graph, seed: UInt64(size)))
         }

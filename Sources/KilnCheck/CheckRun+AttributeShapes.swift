@@ -4,7 +4,10 @@ import KilnIR
 //
 // A self-contained rule group so `kiln check` refuses what `kiln run` would reject, using only
 // declared types (graph inputs, value_info, initializers): no shape inference needed. Each rule
-// stays silent when the rank or dims it needs are not declared.
+// stays silent when the rank or dims it needs are not declared. Shape inference (K05xx) sees the
+// same problems and more; when it reports one at the same node, the K06xx finding is dropped
+// (`CheckRun+Inference.swift`), so these rules speak only where inference cannot: when it does
+// not run (the model has K01xx–K04xx errors) or its rules are disabled.
 
 extension RuleInfo {
     static let transposePerm = RuleInfo(

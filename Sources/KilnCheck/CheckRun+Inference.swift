@@ -61,11 +61,43 @@ extension CheckRun {
             })
         else { return }
         let result = ShapeInference.infer(model)
+        let before = findings.count
         for issue in result.issues {
             let e = issue.error
             emit(
                 .forInference(e.code), e.message, node: e.location.node, value: e.location.value,
                 path: issue.graphPath)
+        }
+        dropAttributeFindingsInferenceRepeats(Array(findings[before...]))
+    }
+
+    /// The K05xx codes that report the same problem as each K06xx rule.
+    private static let inferenceEquivalents: [String: Set<String>] = [
+        RuleInfo.transposePerm.code: [RuleInfo.axisOutOfRange.code],
+        RuleInfo.attributeAxisOutOfRange.code: [RuleInfo.axisOutOfRange.code],
+        RuleInfo.gemmInnerDim.code: [
+            RuleInfo.inferredShapeMismatch.code, RuleInfo.rankMismatch.code,
+        ],
+        RuleInfo.attributeReshapeElementCount.code: [RuleInfo.reshapeElementCount.code],
+    ]
+
+    /// Inference owns a problem it reports: a K06xx finding (declared ranks only, kept for what
+    /// inference cannot see: models with K01xx–K04xx errors, where inference does not run, and
+    /// rules turned off with `--disable`) is dropped when inference reported the equivalent K05xx
+    /// finding at the same node of the same graph. O(findings).
+    private func dropAttributeFindingsInferenceRepeats(_ inferred: [Finding]) {
+        struct Key: Hashable {
+            var code: String
+            var path: String?
+            var node: String?
+        }
+        let reported = Set(inferred.map { Key(code: $0.code, path: $0.graphPath, node: $0.node) })
+        guard !reported.isEmpty else { return }
+        removeFindings { f in
+            guard let codes = CheckRun.inferenceEquivalents[f.code] else { return false }
+            return codes.contains {
+                reported.contains(Key(code: $0, path: f.graphPath, node: f.node))
+            }
         }
     }
 }

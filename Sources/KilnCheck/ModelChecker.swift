@@ -89,6 +89,11 @@ final class CheckRun {
                 value: value, graphPath: path))
     }
 
+    /// Drops the findings `drop` selects (used when a later rule reports the same problem).
+    func removeFindings(where drop: (Finding) -> Bool) {
+        findings.removeAll(where: drop)
+    }
+
     // MARK: - Helpers
 
     /// `ai.onnx` and `""` are the same domain.

@@ -49,9 +49,29 @@ public struct ONNXReader: Sendable {
         }
     }
 
+    /// The files the model at `url` reads as external data (resolved inside its folder, each
+    /// once, in first-use order): what a command must not write over. Decodes the model (its
+    /// weights stay mapped, not copied).
+    public func externalDataFiles(contentsOf url: URL) throws -> [URL] {
+        let log = ExternalDataLog()
+        do {
+            let data = try MappedFile.map(url, maxBytes: options.maxFileBytes)
+            let root = options.externalDataRoot ?? url.deletingLastPathComponent()
+            _ = try read(data, externalDataRoot: root, log: log)
+        } catch var e as KilnError {
+            e.location.file = url.relativePath
+            throw e
+        }
+        return log.files
+    }
+
     /// Reads a serialized model. `externalDataRoot` is where external data files are looked up;
     /// `nil` refuses external data.
     public func read(_ data: Data, externalDataRoot: URL? = nil) throws -> Model {
+        try read(data, externalDataRoot: externalDataRoot, log: nil)
+    }
+
+    private func read(_ data: Data, externalDataRoot: URL?, log: ExternalDataLog?) throws -> Model {
         // Split the main graph's large raw_data payloads off first (zero-copy views), checking the
         // wire structure with byte offsets as we go.
         let split = try ProtoWire.splitInitializerPayloads(data)
@@ -69,6 +89,7 @@ public struct ONNXReader: Sendable {
         var context = ImportContext(
             options: options, externalDataRoot: options.allowExternalData ? externalDataRoot : nil,
             payloads: split.payloads)
+        context.externalDataLog = log
         let model = try context.model(proto)
         try options.modelLimits.enforce(model)
         return model
@@ -88,6 +109,17 @@ public struct ONNXReader: Sendable {
     }
 }
 
+/// The external data files one read mapped (see `ONNXReader.externalDataFiles`). Lives for one
+/// read on one thread.
+final class ExternalDataLog {
+    private(set) var files: [URL] = []
+    private var seen: Set<String> = []
+
+    func record(_ url: URL) {
+        if seen.insert(url.path).inserted { files.append(url) }
+    }
+}
+
 /// Converts decoded protobuf messages to IR, carrying limits and the zero-copy payload table.
 struct ImportContext {
     let options: ONNXReader.Options
@@ -95,6 +127,8 @@ struct ImportContext {
     /// raw_data views for the main graph's initializers, by initializer index.
     let payloads: [Int: Data]
     var depth = 0
+    /// Records every external data file mapped, when set.
+    var externalDataLog: ExternalDataLog?
 
     // MARK: - Model
 
@@ -482,6 +516,7 @@ struct ImportContext {
             e.location.value = p.name
             throw e
         }
+        externalDataLog?.record(url)
         let file: Data
         do {
             file = try MappedFile.map(

@@ -57,13 +57,15 @@ public struct InferencePlan: Sendable {
     /// Plans `model`; throws `unsupportedOp` naming the first node without a kernel.
     public init(model: Model, options: InferenceOptions = .init()) throws {
         self.options = options
-        var model = options.foldConstants
-            ? try PlanConstantFolding.fold(model, registry: options.registry) : model
-        if options.fuseOperators {
-            model = try PlanFusion.fuse(model, registry: options.registry)
+        main = try Checked.$elementLimit.withValue(options.limits.maxTensorElements) {
+            var model = options.foldConstants
+                ? try PlanConstantFolding.fold(model, registry: options.registry) : model
+            if options.fuseOperators {
+                model = try PlanFusion.fuse(model, registry: options.registry)
+            }
+            let context = PlanningContext(model: model, registry: options.registry)
+            return try GraphPlan(graph: model.graph, context: context)
         }
-        let context = PlanningContext(model: model, registry: options.registry)
-        main = try GraphPlan(graph: model.graph, context: context, outerNames: [])
     }
 
     /// Runs the model on `inputs` (by graph input name) and returns every graph output by name.
@@ -76,8 +78,9 @@ public struct InferencePlan: Sendable {
         try checkInputs(inputs)
         var options = options
         options.budget = options.limits.budget()
-        let outputs = try main.execute(
-            inputs: inputs, outer: [:], options: options, byName: true)
+        let outputs = try Checked.$elementLimit.withValue(options.limits.maxTensorElements) {
+            try main.execute(inputs: inputs, outer: [], options: options, byName: true)
+        }
         var result: [String: Value] = [:]
         for (info, v) in zip(main.graph.outputs, outputs) { result[info.name] = v }
         return result
@@ -185,6 +188,11 @@ struct PlanStep: Sendable {
     var release: [String] = []
 }
 
+/// The values of the graphs enclosing a subgraph, innermost last: one environment per level,
+/// shared (copy-on-write storage, never merged or copied), so entering an If/Loop/Scan body
+/// costs O(nesting depth), not O(values defined around it). Lookups try the innermost first.
+typealias OuterScopes = [[String: Value]]
+
 /// An executable plan for one graph (the main graph or a subgraph).
 struct GraphPlan: Sendable {
     let graph: Graph
@@ -193,7 +201,7 @@ struct GraphPlan: Sendable {
     let steps: [PlanStep]
     let initializers: [(String, Value)]
 
-    init(graph original: Graph, context: PlanningContext, outerNames: Set<String>) throws {
+    init(graph original: Graph, context: PlanningContext) throws {
         source = original
         var g = original
         g.nodes = try FunctionExpander(context: context).expand(g.nodes, opsets: nil, depth: 0)
@@ -224,9 +232,6 @@ struct GraphPlan: Sendable {
         for (name, v) in inits where !declaredInputs.contains(name) {
             if case .tensor(let t) = v { constants[name] = t }
         }
-        var visible = outerNames
-        visible.formUnion(g.inputs.map(\.name))
-        visible.formUnion(inits.map(\.0))
         var steps: [PlanStep] = []
         for (i, node) in g.nodes.enumerated() {
             let label = node.label(index: i)
@@ -244,9 +249,7 @@ struct GraphPlan: Sendable {
                     "no kernel for op '\(node.opType)' (domain '\(domain.isEmpty ? "ai.onnx" : domain)', opset \(version))",
                     at: .init(node: label))
             }
-            let subplans = try node.subgraphs.map {
-                try GraphPlan(graph: $0, context: context, outerNames: visible)
-            }
+            let subplans = try node.subgraphs.map { try GraphPlan(graph: $0, context: context) }
             var clean = node
             clean.attributes.removeAll { $0.name == FunctionExpander.opsetAttribute }
             var prepared: (any PreparedKernel)?
@@ -264,7 +267,6 @@ struct GraphPlan: Sendable {
                 PlanStep(
                     node: clean, label: label, op: op, opsetVersion: version, subplans: subplans,
                     prepared: prepared))
-            visible.formUnion(node.outputs.filter { !$0.isEmpty })
         }
 
         // Last use of every locally defined value; graph outputs are never released.
@@ -288,11 +290,12 @@ struct GraphPlan: Sendable {
     }
 
     /// Runs the graph. With `byName`, `inputs` maps graph input names to values (missing ones
-    /// fall back to initializers); otherwise `positional` supplies inputs in order.
+    /// fall back to initializers); otherwise `positional` supplies inputs in order. `env` holds
+    /// this graph's own values; names it lacks are read from `outer` without copying it.
     func execute(
-        inputs: [String: Value], outer: [String: Value], options: InferenceOptions, byName: Bool
+        inputs: [String: Value], outer: OuterScopes, options: InferenceOptions, byName: Bool
     ) throws -> [Value] {
-        var env = outer
+        var env: [String: Value] = [:]
         for (name, v) in initializers { env[name] = v }
         for (name, v) in inputs { env[name] = v }
         for step in steps {
@@ -302,7 +305,7 @@ struct GraphPlan: Sendable {
             for name in step.node.inputs {
                 if name.isEmpty {
                     args.append(nil)
-                } else if let v = env[name] {
+                } else if let v = env[name] ?? Self.outerValue(name, outer) {
                     args.append(v)
                 } else {
                     throw KilnError(
@@ -310,39 +313,11 @@ struct GraphPlan: Sendable {
                         at: .init(node: step.label, value: name))
                 }
             }
-            let runner: SubgraphRunner?
-            if step.subplans.isEmpty {
-                runner = nil
-            } else {
-                let scope = env
-                let subplans = step.subplans
-                runner = { graph, values in
-                    let candidates = subplans.filter { $0.graph.name == graph.name }
-                    let found =
-                        candidates.count == 1
-                        ? candidates[0] : candidates.first { $0.source == graph }
-                    guard let plan = found else {
-                        throw KilnError(.invalidGraph, "subgraph '\(graph.name)' was not planned")
-                    }
-                    return try plan.run(positional: values, outer: scope, options: options)
-                }
-            }
-            var context = KernelContext(
-                node: step.node, opsetVersion: step.opsetVersion, inputs: args,
-                runSubgraph: runner, threads: options.threads)
-            context.budget = options.budget
-            let outputs: [Value]
-            do {
-                outputs = try step.prepared?.run(context) ?? step.op.run(context)
-            } catch var e as KilnError {
-                if e.location.node == nil {
-                    e.location.node = step.label
-                } else if e.code == .limitExceeded, !step.subplans.isEmpty, let inner = e.location.node {
-                    // A budget that ran out inside a Loop/Scan/If body names the path to it.
-                    e.location.node = step.label + "/" + inner
-                }
-                throw e
-            }
+            // `outer + [env]` lives only for this call, so `env` is uniquely owned again when the
+            // outputs are stored below and is not copied (it was, per If/Loop/Scan node).
+            let outputs = try runStep(
+                step, args: args, scopes: step.subplans.isEmpty ? [] : outer + [env],
+                options: options)
             guard
                 outputs.count >= step.node.outputs.filter({ !$0.isEmpty }).count
                     || outputs.count == step.node.outputs.count
@@ -359,7 +334,7 @@ struct GraphPlan: Sendable {
             for name in step.release { env[name] = nil }
         }
         return try graph.outputs.map { o in
-            guard let v = env[o.name] else {
+            guard let v = env[o.name] ?? Self.outerValue(o.name, outer) else {
                 throw KilnError(
                     .invalidGraph, "graph output '\(o.name)' was never produced",
                     at: .init(value: o.name))
@@ -368,8 +343,56 @@ struct GraphPlan: Sendable {
         }
     }
 
+    /// The value of `name` in the innermost enclosing scope that defines it. O(depth).
+    private static func outerValue(_ name: String, _ outer: OuterScopes) -> Value? {
+        for scope in outer.reversed() {
+            if let v = scope[name] { return v }
+        }
+        return nil
+    }
+
+    /// Runs one step's kernel; subgraph bodies see `scopes` (the enclosing values, innermost
+    /// last) through the runner, which does not outlive this call.
+    private func runStep(
+        _ step: PlanStep, args: [Value?], scopes: OuterScopes, options: InferenceOptions
+    ) throws -> [Value] {
+        let runner: SubgraphRunner?
+        if step.subplans.isEmpty {
+            runner = nil
+        } else {
+            let subplans = step.subplans
+            runner = { graph, values in
+                let candidates = subplans.filter { $0.graph.name == graph.name }
+                let found =
+                    candidates.count == 1
+                    ? candidates[0] : candidates.first { $0.source == graph }
+                guard let plan = found else {
+                    throw KilnError(.invalidGraph, "subgraph '\(graph.name)' was not planned")
+                }
+                return try plan.run(positional: values, outer: scopes, options: options)
+            }
+        }
+        var context = KernelContext(
+            node: step.node, opsetVersion: step.opsetVersion, inputs: args,
+            runSubgraph: runner, threads: options.threads)
+        context.budget = options.budget
+        do {
+            return try step.prepared?.run(context) ?? step.op.run(context)
+        } catch var e as KilnError {
+            if e.location.node == nil {
+                e.location.node = step.label
+            } else if e.code == .limitExceeded, !step.subplans.isEmpty,
+                let inner = e.location.node
+            {
+                // A budget that ran out inside a Loop/Scan/If body names the path to it.
+                e.location.node = step.label + "/" + inner
+            }
+            throw e
+        }
+    }
+
     /// Runs as a subgraph with positional inputs.
-    func run(positional values: [Value], outer: [String: Value], options: InferenceOptions) throws
+    func run(positional values: [Value], outer: OuterScopes, options: InferenceOptions) throws
         -> [Value]
     {
         var named: [String: Value] = [:]

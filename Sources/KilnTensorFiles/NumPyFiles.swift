@@ -227,7 +227,12 @@ public enum NumPyFiles {
                                 throw KilnError(
                                     .malformedInput, "member '\(name)' ends before its deflate stream does")
                             }
-                            return stored.subdata(in: lo..<min(stored.count, lo + chunk))
+                            // ZIPFoundation tells zlib that every chunk holds `chunk` bytes
+                            // (avail_in = bufferSize), so a short last chunk let inflate read
+                            // past it (fuzz finding, an ASan stack-buffer-overflow): pad it.
+                            var piece = stored.subdata(in: lo..<min(stored.count, lo + chunk))
+                            if piece.count < chunk { piece.append(Data(count: chunk - piece.count)) }
+                            return piece
                         },
                         consumer: { piece in
                             guard body.count + piece.count <= size else {

@@ -57,7 +57,11 @@ struct ConvertCommand: ParsableCommand {
     @Flag(help: "Print the time spent reading and writing to stderr.")
     var timing = false
 
-    @Flag(help: "Allow OUT to be the input file (still written via a temporary file and rename).")
+    @Flag(
+        help: """
+            Allow OUT to be the input file (still written via a temporary file and rename); \
+            never lets the JSON sidecar written beside OUT replace a file the input reads.
+            """)
     var force = false
 
     @OptionGroup var readerLimits: ReaderLimitOptions
@@ -78,15 +82,9 @@ struct ConvertCommand: ParsableCommand {
     func run() throws {
         var failed = false
         try CLI.guarded {
-            var outputs = [output]
-            if (try? ModelFiles.format(of: output, override: to)) == .json {
-                outputs.append(JSONModelFile.sidecarPath(for: output))
-            }
-            var inputs = [input]
-            if (try? ModelFiles.format(of: input, override: from)) == .json {
-                inputs.append(JSONModelFile.sidecarPath(for: input))
-            }
-            for o in outputs { try OutputSafety.check(output: o, inputs: inputs, force: force) }
+            try OutputSafety.checkModelWrite(
+                output: output, format: to, input: input, inputFormat: from, force: force,
+                onnxOptions: readerLimits.limits.onnx)
             let t0 = ContinuousClock.now
             var source = try ModelFiles.load(input, format: from, limits: readerLimits.limits)
             if inferShapes {

@@ -66,6 +66,9 @@ struct OptimizeCommand: ParsableCommand {
     @Option(help: "Output format, when the extension does not tell.")
     var to: ModelFormat?
 
+    @Flag(help: "Allow OUT to be the input file (still written via a temporary file and rename).")
+    var force = false
+
     func run() throws {
         try CLI.guarded {
             if listPasses {
@@ -79,6 +82,9 @@ struct OptimizeCommand: ParsableCommand {
             guard let input else { throw KilnError(.usage, "missing the model to optimize") }
             guard let output else { throw KilnError(.usage, "missing -o OUT") }
             guard (0...3).contains(level) else { throw KilnError(.usage, "-O must be 0, 1, 2 or 3") }
+            try OutputSafety.checkModelWrite(
+                output: output, format: to, input: input, inputFormat: nil, force: force)
+            if let report { try OutputSafety.check(output: report, inputs: [input], force: force) }
             var pipeline = try passes.map {
                 try PassPipeline.named($0.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) })
             } ?? PassPipeline.level(level)

@@ -235,6 +235,54 @@ func npy(float32s: [Float], shape: [Int]) -> Data {
     #expect(try String(contentsOf: model, encoding: .utf8).contains("relu.onnx"))
 }
 
+/// A Kiln JSON output's `.bin` sidecar is a file the user never named: it must not replace a file
+/// the command reads (here the ONNX input's external data, `external_data.bin`), even with
+/// `--force`, which only lets `-o` name an input.
+@Test func sidecarNeverOverwritesAnInput() throws {
+    let kiln = try #require(Fixtures.kilnBinary, "kiln binary not built")
+    let dir = try hardeningWorkspace()
+    defer { try? FileManager.default.removeItem(at: dir.deletingLastPathComponent()) }
+    let weights = dir.appendingPathComponent("external_data.bin")
+    let before = try Data(contentsOf: weights)
+    for command in ["convert", "optimize"] {
+        for force in [false, true] {
+            let args =
+                [command, "external_data.onnx", "-o", "external_data.json"]
+                + (force ? ["--force"] : [])
+            let r = try Fixtures.run(kiln.path, args, cwd: dir, timeout: 30)
+            #expect(r.status == 2, "\(args): exit \(r.status) \(r.stderr)")
+            #expect(r.stderr.contains("external_data.bin"), "\(args): \(r.stderr)")
+            #expect(r.stderr.contains("--force does not allow that"), "\(args): \(r.stderr)")
+            #expect(try Data(contentsOf: weights) == before, "\(args) replaced the external data")
+            let json = dir.appendingPathComponent("external_data.json")
+            #expect(!FileManager.default.fileExists(atPath: json.path), "\(args) wrote the JSON")
+        }
+    }
+    // Another name is fine, and the model still reads its weights afterwards.
+    let ok = try Fixtures.run(
+        kiln.path, ["convert", "external_data.onnx", "-o", "other.json"], cwd: dir, timeout: 30)
+    #expect(ok.status == 0, "\(ok.stderr)")
+    #expect(try Data(contentsOf: weights) == before)
+    let run = try Fixtures.run(kiln.path, ["check", "external_data.onnx"], cwd: dir, timeout: 30)
+    #expect(run.status == 0, "\(run.stdout) \(run.stderr)")
+    // A forced in-place rewrite of a JSON model replaces its own sidecar, as asked.
+    let inPlace = try Fixtures.run(
+        kiln.path, ["convert", "other.json", "-o", "other.json", "--force"], cwd: dir, timeout: 30)
+    #expect(inPlace.status == 0, "\(inPlace.stderr)")
+    let reread = try Fixtures.run(kiln.path, ["check", "other.json"], cwd: dir, timeout: 30)
+    #expect(reread.status == 0, "\(reread.stdout) \(reread.stderr)")
+    // optimize now refuses to write over its input too, unless --force.
+    let model = dir.appendingPathComponent("relu.onnx")
+    let reluBefore = try Data(contentsOf: model)
+    let same = try Fixtures.run(
+        kiln.path, ["optimize", "relu.onnx", "-o", "relu.onnx"], cwd: dir, timeout: 30)
+    #expect(same.status == 2 && same.stderr.contains("refusing to write over"), "\(same.stderr)")
+    #expect(try Data(contentsOf: model) == reluBefore)
+    let forced = try Fixtures.run(
+        kiln.path, ["optimize", "relu.onnx", "-o", "relu.onnx", "--force"], cwd: dir, timeout: 30)
+    #expect(forced.status == 0, "\(forced.stderr)")
+}
+
 /// A Kiln JSON chain of `n` Relu nodes, as text (no library needed).
 func chainJSON(_ n: Int, wide: Bool = false) -> String {
     var s = """

@@ -72,7 +72,8 @@ enum Pipeline {
         do { try Verifier().verify(model) } catch { return Outcome(stage: .verify, error: error) }
         _ = ModelChecker().check(model)
         var options = InferenceOptions()
-        options.limits = RuntimeLimits(maxLoopIterations: 10_000, timeBudget: .seconds(5))
+        options.limits = RuntimeLimits(
+            maxLoopIterations: 10_000, timeBudget: .seconds(5), maxTensorElements: 1 << 24)
         let plan: InferencePlan
         do { plan = try InferencePlan(model: model, options: options) } catch {
             return Outcome(stage: .plan, error: error)

@@ -280,6 +280,42 @@ import Testing
         #expect(errorCodes(model([ref])).contains("K0219"))
     }
 
+    /// One finding per problem: inference (K05xx) owns what it sees; the declared-rank rules
+    /// (K06xx) speak only when inference does not run or is turned off.
+    @Test func attributeRulesDoNotRepeatInference() {
+        let x = fv("X", .float32, [2, 3, 4])
+        let softmax = node(
+            "Softmax", ["X"], ["Y"], name: "sm", [Attribute(name: "axis", value: .int(3))])
+        let clean = model([softmax], inputs: [x], outputs: [fv("Y", .float32, [2, 3, 4])])
+        #expect(errorCodes(clean) == ["K0502"])
+        #expect(findings(clean).filter { $0.node == "sm" }.count == 1)
+        #expect(codes(clean, CheckOptions(disabledRules: ["K0502"])) == ["K0602"])
+        // An output without a shape (K0108) stops inference: the attribute rule reports instead.
+        let blocked = model(
+            [softmax], inputs: [x],
+            outputs: [ValueInfo(name: "Y", tensor: TensorType(.float32, shape: nil))])
+        #expect(errorCodes(blocked).isSuperset(of: ["K0602"]))
+        #expect(!errorCodes(blocked).contains("K0502"))
+        let shape = Tensor(name: "S", shape: [2], values: [Int64(5), 5])
+        let reshape = model(
+            [node("Reshape", ["X", "S"], ["Y"], name: "rs")], inputs: [x],
+            outputs: [fv("Y", .float32, [5, 5])], initializers: [shape])
+        #expect(errorCodes(reshape) == ["K0503"])
+        let gemm = model(
+            [node("Gemm", ["A", "B"], ["Y"], name: "g")],
+            inputs: [fv("A", .float32, [2, 3]), fv("B", .float32, [4, 5])],
+            outputs: [fv("Y", .float32, [2, 5])])
+        #expect(errorCodes(gemm) == ["K0501"])
+        let perm = model(
+            [
+                node(
+                    "Transpose", ["X"], ["Y"], name: "t",
+                    [Attribute(name: "perm", value: .ints([0, 1, 5]))])
+            ],
+            inputs: [x], outputs: [fv("Y", .float32, [2, 3, 4])])
+        #expect(errorCodes(perm) == ["K0502"])
+    }
+
     @Test func typeConstraints() throws {
         let boolAdd = model(
             [node("Add", ["X", "X"], ["Y"])], inputs: [fv("X", .bool)], outputs: [fv("Y", .bool)])

@@ -125,4 +125,86 @@ struct InferencePlanTests {
         #expect(t["y"]?.tensor?.values(as: Float.self) == [1, -2])
         #expect(f["y"]?.tensor?.values(as: Float.self) == [1, 2])
     }
+
+    /// Subgraphs read enclosing values through the scope chain (two levels up, and a graph output
+    /// that is an outer value itself) without copying the enclosing environments.
+    @Test func nestedSubgraphsReadEveryEnclosingScope() throws {
+        let f2 = TensorType(.float32, [2])
+        // Innermost: then → x + z (x from main, z from the middle branch); else → x as it is.
+        let innerThen = Graph(
+            name: "inner_then", outputs: [ValueInfo(name: "s", tensor: f2)],
+            nodes: [Node(opType: "Add", inputs: ["x", "z"], outputs: ["s"])])
+        let innerElse = Graph(name: "inner_else", outputs: [ValueInfo(name: "x", tensor: f2)])
+        let middle = Graph(
+            name: "middle", outputs: [ValueInfo(name: "r", tensor: f2)],
+            nodes: [
+                Node(opType: "Neg", inputs: ["x"], outputs: ["z"]),
+                Node(
+                    opType: "If", inputs: ["d"], outputs: ["r"],
+                    attributes: [
+                        Attribute(name: "then_branch", value: .graph(innerThen)),
+                        Attribute(name: "else_branch", value: .graph(innerElse)),
+                    ]),
+            ])
+        let other = Graph(
+            name: "other", outputs: [ValueInfo(name: "q", tensor: f2)],
+            nodes: [Node(opType: "Abs", inputs: ["x"], outputs: ["q"])])
+        let g = Graph(
+            inputs: [
+                ValueInfo(name: "c", tensor: TensorType(.bool, [])),
+                ValueInfo(name: "d", tensor: TensorType(.bool, [])),
+                ValueInfo(name: "x", tensor: f2),
+            ],
+            outputs: [ValueInfo(name: "y", tensor: f2), ValueInfo(name: "w", tensor: f2)],
+            nodes: [
+                Node(
+                    opType: "If", inputs: ["c"], outputs: ["y"],
+                    attributes: [
+                        Attribute(name: "then_branch", value: .graph(middle)),
+                        Attribute(name: "else_branch", value: .graph(other)),
+                    ]),
+                Node(opType: "Mul", inputs: ["y", "x"], outputs: ["w"]),
+            ])
+        let plan = try InferencePlan(model: Model(graph: g))
+        let x = Tensor(shape: [2], values: [Float(-1), 3])
+        func feeds(_ c: Bool, _ d: Bool) -> [String: Value] {
+            ["c": .tensor(.scalar(c)), "d": .tensor(.scalar(d)), "x": .tensor(x)]
+        }
+        func run(_ c: Bool, _ d: Bool) throws -> [Float]? {
+            try plan.run(feeds(c, d))["y"]?.tensor?.values(as: Float.self)
+        }
+        #expect(try run(true, true) == [0, 0])
+        #expect(try run(true, false) == [-1, 3])
+        #expect(try run(false, true) == [1, 3])
+        let w = try plan.run(feeds(true, false))
+        #expect(w["w"]?.tensor?.values(as: Float.self) == [1, 9])
+    }
+
+    /// `RuntimeLimits.maxTensorElements` bounds what kernels may create, while planning
+    /// (constant folding) and while running (fuzz finding: a mutated ConstantOfShape shape).
+    @Test func tensorElementLimitAppliesToPlanningAndRunning() throws {
+        let shape = Tensor(name: "s", shape: [1], values: [Int64(1 << 20)])
+        let folded = Graph(
+            outputs: [ValueInfo(name: "y", tensor: TensorType(.float32, shape: nil))],
+            initializers: [shape],
+            nodes: [Node(opType: "ConstantOfShape", inputs: ["s"], outputs: ["y"])])
+        var small = InferenceOptions()
+        small.limits.maxTensorElements = 1 << 16
+        #expect(throws: KilnError.self) {
+            _ = try InferencePlan(model: Model(graph: folded), options: small)
+        }
+        let y = try InferencePlan(model: Model(graph: folded)).run([:])["y"]?.tensor
+        #expect(y?.elementCount == 1 << 20)
+        var dynamic = folded
+        dynamic.initializers = []
+        dynamic.inputs = [ValueInfo(name: "s", tensor: TensorType(.int64, [1]))]
+        let plan = try InferencePlan(model: Model(graph: dynamic), options: small)
+        do {
+            _ = try plan.run(["s": .tensor(shape)])
+            Issue.record("expected limitExceeded")
+        } catch let e as KilnError {
+            #expect(e.code == .limitExceeded, "\(e)")
+        }
+        #expect(Checked.maxElements == Checked.defaultMaxElements, "the limit is scoped to the plan")
+    }
 }

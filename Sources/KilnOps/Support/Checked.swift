@@ -3,10 +3,18 @@ import KilnIR
 /// Overflow-checked index math for sizes derived from input data; every failure throws
 /// `limitExceeded` instead of trapping.
 public enum Checked {
-    /// The most elements one tensor may have (2^30: 4 GiB of float32). Shapes computed from a
-    /// model (ConstantOfShape, Expand, Tile, Range, ...) above this throw `limitExceeded`, so a
-    /// small hostile file cannot make the runtime allocate unbounded memory.
-    public static let maxElements = 1 << 30
+    /// The most elements one tensor may have: `elementLimit`, 2^30 (4 GiB of float32) unless a
+    /// caller lowered it. Shapes computed from a model (ConstantOfShape, Expand, Tile, Range,
+    /// ...) above this throw `limitExceeded`, so a small hostile file cannot make the runtime
+    /// allocate unbounded memory.
+    public static var maxElements: Int { elementLimit }
+
+    /// The default of `elementLimit`.
+    public static let defaultMaxElements = 1 << 30
+
+    /// The element limit for the current task or thread (`RuntimeLimits.maxTensorElements`
+    /// binds it around planning and running: `Checked.$elementLimit.withValue(n) { ... }`).
+    @TaskLocal public static var elementLimit: Int = defaultMaxElements
 
     /// `a * b`, or `limitExceeded`.
     public static func mul(_ a: Int64, _ b: Int64) throws -> Int64 {
@@ -34,7 +42,7 @@ public enum Checked {
         guard n <= Int64(maxElements) else {
             throw KilnError(
                 .limitExceeded,
-                "shape \(dims) has \(n) elements, above Kiln's limit of \(maxElements) per tensor")
+                "shape \(dims) has \(n) elements, above the limit of \(maxElements) per tensor")
         }
         return Int(n)
     }
