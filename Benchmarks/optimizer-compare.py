@@ -21,7 +21,10 @@ integer outputs exact; 'x' marks a tool that failed). Inputs: feeds/NAME.npz for
 seeded random data (dynamic dims = 1) for the CNNs.
 
     /work/main/.venv/bin/python Benchmarks/optimizer-compare.py [--models a,b] [--no-build]
-        [--real DIR] [--kiln PATH] [--compute] [--json OUT.json]
+        [--real DIR] [--kiln PATH] [--compute] [--json OUT.json] [--keep DIR] [--histogram]
+
+--keep DIR keeps every tool's output as DIR/MODEL.TOOL.onnx; --histogram prints, per model, the
+op types whose counts differ between kiln -O2/-O3 and the tool with the fewest nodes.
 """
 import argparse
 import glob
@@ -173,13 +176,17 @@ def main():
     ap.add_argument("--compute", action="store_true", help="also count nodes that depend on inputs")
     ap.add_argument("--tools", default=",".join(TOOLS))
     ap.add_argument("--json")
+    ap.add_argument("--keep", help="keep every tool's output in this directory")
+    ap.add_argument("--histogram", action="store_true",
+                    help="print op-type counts that differ between kiln and the smallest output")
     args = ap.parse_args()
     tools = args.tools.split(",")
     if not args.no_build:
         subprocess.run(["flock", "/tmp/kiln-build.lock", "swift", "build", "-c", "release", "--product", "kiln"],
                        cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
     rows = []
-    tmp = tempfile.mkdtemp(prefix="kiln-optcmp-")
+    tmp = args.keep or tempfile.mkdtemp(prefix="kiln-optcmp-")
+    os.makedirs(tmp, exist_ok=True)
     for name, path, npz in models(args.real, args.models):
         feeds = make_feeds(path, npz)
         ref = run(path, feeds)
@@ -207,6 +214,8 @@ def main():
             row["tools"][tool] = r
         rows.append(row)
         print_row(row, tools, args.compute, header=len(rows) == 1)
+        if args.histogram:
+            print_histogram(name, row, tools, tmp)
     summarize(rows, tools)
     if args.json:
         with open(args.json, "w") as f:
@@ -229,6 +238,43 @@ def print_row(row, tools, compute, header):
         cells.append(f"{n:>6} {r['ms']:>7.0f}")
     orig = str(row["original"]) if not compute else f"{row['original_compute']}/{row['original']}"
     print(f"{row['model']:22} {orig:>5} " + " ".join(f"{c:>14}" for c in cells), flush=True)
+
+
+def histogram(path):
+    import collections
+    import onnx
+
+    m = onnx.load(path, load_external_data=False)
+    c = collections.Counter()
+
+    def walk(g):
+        for n in g.node:
+            if not (n.op_type == "Constant" and n.domain in ("", "ai.onnx")):
+                c[(n.domain + "::" if n.domain not in ("", "ai.onnx") else "") + n.op_type] += 1
+            for a in n.attribute:
+                if a.type == onnx.AttributeProto.GRAPH:
+                    walk(a.g)
+                for s in a.graphs:
+                    walk(s)
+
+    walk(m.graph)
+    return c
+
+
+def print_histogram(name, row, tools, tmp):
+    done = {t: r for t, r in row["tools"].items() if "nodes" in r and r.get("match")}
+    std = [t for t in done if t in ("onnxsim", "onnxslim", "onnxoptimizer", "ort-basic")]
+    pairs = []
+    if "kiln-O2" in done and std:
+        pairs.append(("kiln-O2", min(std, key=lambda t: done[t]["nodes"])))
+    if "kiln-O3" in done and "ort-extended" in done:
+        pairs.append(("kiln-O3", "ort-extended"))
+    for k, best in pairs:
+        hb = histogram(os.path.join(tmp, f"{name}.{best}.onnx"))
+        hk = histogram(os.path.join(tmp, f"{name}.{k}.onnx"))
+        diff = {op: hk[op] - hb[op] for op in set(hk) | set(hb) if hk[op] != hb[op]}
+        text = ", ".join(f"{op} {d:+d}" for op, d in sorted(diff.items(), key=lambda x: (-x[1], x[0])))
+        print(f"    {k} vs {best}: {text or 'same op counts'}")
 
 
 def summarize(rows, tools):

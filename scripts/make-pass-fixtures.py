@@ -200,6 +200,62 @@ def main():
     model("fuse-contrib", "bias-gelu",
           [vi("v", [2, 8])], [vi("y", None)], inits + [w("bias", [8])],
           [n("Add", ["v", "bias"], ["x"])] + nodes, opset=17, extra_opsets=[("com.microsoft", 1)])
+    # Cases added later come last, so that the random weights of earlier cases stay the same.
+    # The anr_decoder pattern: a size read off an intermediate value's shape (known only through
+    # shape inference) drives Slice bounds.
+    model("fold-constants", "inferred-shape-chain",
+          [vi("x", [2, 12])], [vi("y", None)],
+          [w("W", [12, 12]), t("one", [1], [1], "int64"), t("two", [], [2], "int64"),
+           t("three", [], [3], "int64"), t("zero", [1], [0], "int64")],
+          [n("MatMul", ["x", "W"], ["h"]), n("Shape", ["h"], ["s"]),
+           n("Gather", ["s", "one"], ["d"], axis=0), n("Add", ["d", "two"], ["d2"]),
+           n("Div", ["d2", "three"], ["third"]), n("Slice", ["h", "zero", "third", "one"], ["y"])])
+    # slices-to-split
+    model("slices-to-split", "gates",
+          [vi("x", [2, 12])], [vi("y", None), vi("z", None)],
+          [t("s0", [1], [0], "int64"), t("s4", [1], [4], "int64"), t("s8", [1], [8], "int64"),
+           t("ax", [1], [1], "int64"), t("neg", [1], [-4], "int64"),
+           t("big", [1], [2**62], "int64")],
+          [n("Relu", ["x"], ["h"]),
+           n("Slice", ["h", "s0", "s4", "ax"], ["a"]), n("Slice", ["h", "s4", "s8", "ax"], ["b"]),
+           n("Slice", ["h", "neg", "big", "ax"], ["c"]),
+           n("Sigmoid", ["a"], ["sa"]), n("Mul", ["sa", "b"], ["y"]), n("Tanh", ["c"], ["z"])])
+    model("fuse-standard", "batchnorm-mul-add",
+          [vi("x", [1, 4, 3, 3])], [vi("y", None)],
+          [w("gamma", [4], 0.5, 1.5), w("beta", [4]), w("mean", [4]), w("var", [4], 0.5, 2.0),
+           w("m", [4, 1, 1], 0.5, 1.5), w("a", [4, 1, 1])],
+          [n("Relu", ["x"], ["r"]),
+           n("BatchNormalization", ["r", "gamma", "beta", "mean", "var"], ["b"], epsilon=1e-5),
+           n("Mul", ["b", "m"], ["bm"]), n("Add", ["bm", "a"], ["y"])])
+    # A ConstantOfShape weight (as in the light_* CNNs) absorbs a batch norm without being
+    # materialized: the weight becomes Mul(splat, per-channel factor).
+    model("fuse-standard", "splat-conv-batchnorm",
+          [vi("x", [1, 8, 5, 5])], [vi("y", None)],
+          [t("wshape", [4], [16, 8, 3, 3], "int64"), w("B", [16]), w("gamma", [16], 0.5, 1.5),
+           w("beta", [16]), w("mean", [16]), w("var", [16], 0.5, 2.0)],
+          [n("ConstantOfShape", ["wshape"], ["W"], value=t("", [1], [0.01])),
+           n("Conv", ["x", "W", "B"], ["c"], pads=[1, 1, 1, 1]),
+           n("BatchNormalization", ["c", "gamma", "beta", "mean", "var"], ["y"], epsilon=1e-5)])
+    # An int8 weight dequantized by Cast·scale (tinyocr_rec) keeps its bias Add out of the file.
+    model("fuse-standard", "dequantized-conv-add",
+          [vi("x", [1, 3, 5, 5])], [vi("y", None)],
+          [t("wq", [4, 3, 3, 3], [int(v) for v in rand(108, -127, 127)], "int8"),
+           w("ws", [4, 1, 1, 1], 0.01, 0.02), w("bias", [1, 4, 1, 1])],
+          [n("Cast", ["wq"], ["wf"], to=1), n("Mul", ["wf", "ws"], ["W"]),
+           n("Conv", ["x", "W"], ["c"]), n("Add", ["c", "bias"], ["y"])])
+    model("fuse-contrib", "conv-add-relu",
+          [vi("x", [1, 4, 5, 5])], [vi("y", None)],
+          [w("W", [4, 4, 3, 3]), w("B", [4])],
+          [n("Conv", ["x", "W", "B"], ["c"], pads=[1, 1, 1, 1]), n("Add", ["c", "x"], ["s"]),
+           n("Relu", ["s"], ["y"])])
+    model("fuse-contrib", "quantized-matmul",
+          [vi("x", [3, 8])], [vi("y", None)],
+          [t("bq", [8, 5], [int(v) for v in rand(40, -127, 127)], "int8"), t("bzp", [], [0], "int8"),
+           t("bs", [], [0.01]), w("bias", [5])],
+          [n("DynamicQuantizeLinear", ["x"], ["q", "s", "zp"]),
+           n("MatMulInteger", ["q", "bq", "zp", "bzp"], ["acc"]), n("Cast", ["acc"], ["accf"], to=1),
+           n("Mul", ["s", "bs"], ["scale"]), n("Mul", ["accf", "scale"], ["m"]),
+           n("Add", ["bias", "m"], ["y"])])
 
 
 if __name__ == "__main__":

@@ -211,9 +211,11 @@ public struct GraphEditor {
     public var graphInputs: [ValueInfo] { base.inputs }
     public var graphOutputs: [ValueInfo] { base.outputs }
 
-    /// The declared static type of `value` (graph inputs, value_info, outputs, constants).
+    /// The known type of `value`: a constant's, else the one `infer-shapes` inferred (which
+    /// already merges declarations), else the declared one (graph inputs, value_info, outputs).
     public func declaredType(of value: String) -> TensorType? {
         if let t = constant(value) { return TensorType(t.elementType, t.shape) }
+        if !overridable.contains(value), let v = context.inferredTypes[value] { return v }
         if let v = typeIndex[value] { return v }
         return nil
     }

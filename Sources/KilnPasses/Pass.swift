@@ -21,10 +21,6 @@ public protocol Pass: Sendable {
     func run(on model: inout Model, context: PassContext) throws -> PassResult
 }
 
-/// Infers value types and shapes, recording them as `valueInfo`; returns whether anything new
-/// was learned. The shape-inference engine plugs in here (see `InferShapes`).
-public typealias ShapeInferenceHook = @Sendable (_ model: inout Model) throws -> Bool
-
 /// What passes share during one pipeline run: the op kernels used for folding, limits, the name
 /// authority and per-pass counters (`--pass-statistics`).
 ///
@@ -40,6 +36,12 @@ public final class PassContext {
     public internal(set) var currentPass: String = ""
     /// Compare each editor's use-def index with a rebuilt one on commit (`--verify-each`).
     public var verifyIndex: Bool = false
+    /// Names of the passes of the running pipeline, in order (a pass may defer to a later one).
+    public internal(set) var pipeline: [String] = []
+    /// Value types the last `infer-shapes` run inferred, by value name (all graphs).
+    public internal(set) var inferredTypes: [String: TensorType] = [:]
+    /// Main-graph node outputs whose contents the last `infer-shapes` run knows.
+    public internal(set) var inferredConstants: [String: Tensor] = [:]
     var names = NameAuthority()
     /// Opset imports that rewrites introduced (e.g. `com.microsoft` for fused ops); applied to
     /// the model by the pass that ran them.
@@ -68,8 +70,14 @@ public struct PassOptions: Sendable {
     /// at least as many bytes of constants that die with it (ConstantOfShape/Expand/Tile
     /// weights and int8→float dequantization stay as they are).
     public var maxFoldedBytes: Int = 1024
-    /// Shape inference, run by the `infer-shapes` pass when set.
-    public var shapeInference: ShapeInferenceHook?
+    /// Run shape inference (the `infer-shapes` pass) so that later passes see inferred types
+    /// and known shape arithmetic.
+    public var inferShapes: Bool = true
+    /// Also write every inferred type into `value_info` at the end of the pipeline (as
+    /// onnx-simplifier does); off by default so files do not grow.
+    public var writeValueInfo: Bool = false
+    /// Largest value (in elements) inference evaluates to learn its contents.
+    public var maxInferredConstantElements: Int = 4096
     /// Upper bound on pipeline iterations (each runs every pass once).
     public var maxIterations: Int = 8
     public init() {}

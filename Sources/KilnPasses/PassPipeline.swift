@@ -1,5 +1,6 @@
 import Foundation
 import KilnIR
+import KilnOps
 
 /// What one pass execution did, for `--report` and `--pass-statistics`.
 public struct PassRecord: Sendable, Codable, Equatable {
@@ -31,8 +32,8 @@ public struct PassPipeline: Sendable {
     /// Every pass Kiln has, in pipeline order.
     public static let allPasses: [any Pass] = [
         InlineFunctions(), InferShapes(), FoldConstants(), EliminateIdentity(), EliminateNoOps(),
-        SimplifyChains(), DeduplicateInitializers(), EliminateCommonSubexpressions(),
-        FuseStandardOps(), FuseContribOps(), EliminateDeadCode(),
+        SimplifyChains(), SlicesToSplit(), DeduplicateInitializers(),
+        EliminateCommonSubexpressions(), FuseStandardOps(), FuseContribOps(), EliminateDeadCode(),
     ]
 
     /// The pass called `name`, if any.
@@ -45,7 +46,7 @@ public struct PassPipeline: Sendable {
     public static func passNames(level: Int) -> [String] {
         let cleanup = [
             "inline-functions", "infer-shapes", "fold-constants", "eliminate-identity",
-            "eliminate-noop", "simplify-chains", "deduplicate-initializers",
+            "eliminate-noop", "simplify-chains", "slices-to-split", "deduplicate-initializers",
             "eliminate-common-subexpressions", "eliminate-dead-code",
         ]
         switch level {
@@ -88,6 +89,7 @@ public struct PassPipeline: Sendable {
         after: ((String, Int, Model) throws -> Void)? = nil
     ) throws -> [PassRecord] {
         context.verifyIndex = verifyEach
+        context.pipeline = passes.map(\.name)
         context.reserveNames(in: model)
         var records: [PassRecord] = []
         var nodes = model.nodeCount
@@ -129,6 +131,9 @@ public struct PassPipeline: Sendable {
             if !anyChange { break }
         }
         context.currentPass = ""
+        if context.options.writeValueInfo {
+            model = ShapeInference.infer(model, options: .init(registry: context.registry)).model
+        }
         if model.irVersion < 4 { model.graph.listInitializersAsInputs() }
         return records
     }

@@ -69,6 +69,12 @@ struct OptimizeCommand: ParsableCommand {
     @Flag(help: "Allow OUT to be the input file (still written via a temporary file and rename).")
     var force = false
 
+    @Flag(help: "Write every inferred value type into value_info (as onnx-simplifier does).")
+    var inferShapes = false
+
+    @Option(help: .hidden)  // tests of --verify's bisection: run a wrong pass after this one
+    var injectFaultAfter: String?
+
     func run() throws {
         try CLI.guarded {
             if listPasses {
@@ -94,12 +100,19 @@ struct OptimizeCommand: ParsableCommand {
                 }
             }
             pipeline.passes.removeAll { disable.contains($0.name) }
+            if let after = injectFaultAfter {
+                guard let i = pipeline.passes.firstIndex(where: { $0.name == after }) else {
+                    throw KilnError(.usage, "pass '\(after)' is not in the pipeline")
+                }
+                pipeline.passes.insert(InjectFault(), at: i + 1)
+            }
             if let p = printIrAfter, p != "all", PassPipeline.pass(named: p) == nil {
                 throw KilnError(.usage, "unknown pass '\(p)' in --print-ir-after")
             }
             let original = try ModelFiles.load(input)
             var model = original
             let context = PassContext()
+            context.options.writeValueInfo = inferShapes
             var snapshots: [(pass: String, iteration: Int, model: Model)] = []
             let t0 = ContinuousClock.now
             let records = try CLI.inFile(input) {

@@ -28,3 +28,25 @@ import Testing
     #expect(bad.status == 2)
     #expect(bad.stderr.contains("unknown pass"))
 }
+
+/// `--verify` bisects a wrong pipeline: a deliberately wrong pass injected through the hidden
+/// `--inject-fault-after` hook must be named, with the first value it changed.
+@Test func optimizeVerifyBisectsToTheWrongPass() throws {
+    let kiln = try #require(Fixtures.kilnBinary, "kiln binary not built")
+    let dir = try Fixtures.temporaryDirectory("optimize-bisect")
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let model = Fixtures.directory.appendingPathComponent("models/tiny_cnn.onnx").path
+    let out = dir.appendingPathComponent("o.onnx").path
+    for after in ["fold-constants", "fuse-standard"] {
+        let r = try Fixtures.run(
+            kiln.path, ["optimize", model, "-o", out, "-O3", "--verify", "--inject-fault-after", after])
+        #expect(r.status == 1, "a wrong pass must fail verification: \(r.stdout) \(r.stderr)")
+        #expect(r.stdout.contains("MISMATCH"), "\(r.stdout)")
+        #expect(
+            r.stderr.contains("the first pass that changed the result is 'inject-fault'"),
+            "bisection must name the injected pass: \(r.stderr)")
+        #expect(r.stderr.contains("computed by node"), "and the first value it changed: \(r.stderr)")
+    }
+    let ok = try Fixtures.run(kiln.path, ["optimize", model, "-o", out, "-O3", "--verify"])
+    #expect(ok.status == 0, "without the fault the same pipeline verifies: \(ok.stderr)")
+}

@@ -79,4 +79,35 @@ struct PipelineTests {
         #expect(model.graph.nodes.map(\.opType) == ["ConstantOfShape", "Add"])
         #expect(model.initializerBytes < 1024)
     }
+
+    /// Shape inference informs the passes without changing the file: a Shape of an intermediate
+    /// value folds, and `value_info` is written only when asked for (`--infer-shapes`).
+    @Test func inferredShapesFoldButAreWrittenOnlyOnRequest() throws {
+        let g = Graph(
+            inputs: [ValueInfo(name: "x", tensor: TensorType(.float32, [2, 3]))],
+            outputs: [ValueInfo(name: "y", type: nil)],
+            initializers: [],
+            nodes: [
+                Node(opType: "Relu", inputs: ["x"], outputs: ["r"]),
+                Node(opType: "Shape", inputs: ["r"], outputs: ["s"]),
+                Node(opType: "Reshape", inputs: ["r", "s"], outputs: ["y"]),
+            ])
+        var model = Model(graph: g)
+        model.opsetImports = [OpsetImport(domain: "", version: 17)]
+        var plain = model
+        try PassPipeline.level(1).run(on: &plain, context: PassContext())
+        #expect(plain.graph.nodes.map(\.opType) == ["Relu"], "Shape folds, Reshape is a no-op")
+        #expect(plain.graph.valueInfo.isEmpty)
+        var annotated = model
+        let context = PassContext()
+        context.options.writeValueInfo = true
+        try PassPipeline.level(1).run(on: &annotated, context: context)
+        #expect(annotated.graph.nodes == plain.graph.nodes)
+        #expect(annotated.graph.outputs[0].type == .tensor(TensorType(.float32, [2, 3])))
+        var off = model
+        let noInference = PassContext()
+        noInference.options.inferShapes = false
+        try PassPipeline.level(1).run(on: &off, context: noInference)
+        #expect(off.graph.nodes.count == 3, "without inference the Shape of r is unknown")
+    }
 }

@@ -65,6 +65,11 @@ public enum ShapeInference {
         public var issues: [Issue]
         /// `domain::opType` of ops met that have no type rule (their outputs keep declared types).
         public var opsWithoutRule: Set<String>
+        /// Node outputs of the main graph whose contents inference knows without running the
+        /// model (shape arithmetic such as `Shape → Gather → Concat` once the dims it reads are
+        /// known, and small all-constant computations), at most ``Options/maxFoldElements``
+        /// elements each. Initializers are not repeated here.
+        public var constants: [String: Tensor]
     }
 
     /// Infers every value's type in `model`.
@@ -76,7 +81,7 @@ public enum ShapeInference {
         m.graph = g
         return Result(
             model: m, types: engine.mainTypes, issues: engine.issues,
-            opsWithoutRule: engine.missingRules)
+            opsWithoutRule: engine.missingRules, constants: engine.mainConstants)
     }
 
     /// `[N,3,?]`: a shape as Kiln prints it.
@@ -205,6 +210,7 @@ final class Engine {
     var issues: [ShapeInference.Issue] = []
     var missingRules: Set<String> = []
     var mainTypes: [String: ValueType] = [:]
+    var mainConstants: [String: Tensor] = [:]
     let opsets: [String: Int64]
 
     /// Ops never evaluated at inference time (their results are random).
@@ -323,6 +329,11 @@ final class Engine {
         }
         if parent == nil {
             mainTypes = scope.types
+            for node in graph.nodes {
+                for name in node.outputs where !name.isEmpty {
+                    if let c = scope.constants[name] { mainConstants[name] = c }
+                }
+            }
         }
         return (g, outTypes)
     }

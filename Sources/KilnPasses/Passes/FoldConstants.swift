@@ -7,8 +7,10 @@ import KilnOps
 /// Rewrites:
 /// - `Constant` nodes ⇒ initializers.
 /// - a deterministic node without subgraphs whose inputs are constant ⇒ its outputs as constants.
-/// - `Shape(x)` / `Size(x)` when `x` has a declared static shape ⇒ a constant, which lets
-///   `Shape → Gather → Concat → Reshape` chains fold away.
+/// - `Shape(x)` / `Size(x)` when `x` has a static shape (declared or inferred) ⇒ a constant,
+///   which lets `Shape → Gather → Concat → Reshape` chains fold away.
+/// - a node whose outputs `infer-shapes` knows (shape arithmetic on partly symbolic shapes,
+///   such as `Gather(Shape(x), 1)` when only dim 1 of `x` is known) ⇒ those constants.
 ///
 /// Size guard: a folded output larger than `PassOptions.maxFoldedBytes` is kept only when it
 /// replaces at least as many bytes of constants that die with the node, so ConstantOfShape,
@@ -46,6 +48,12 @@ struct FoldConstants: Pass {
                     g.remove(ref)
                     g.addInitializer(folded)
                     g.count("shapes-folded")
+                    continue
+                }
+                if let known = Self.inferredOutputs(node, in: g, context: context) {
+                    g.remove(ref)
+                    for t in known { g.addInitializer(t) }
+                    g.count("inferred-folded")
                     continue
                 }
                 try fold(ref, node, in: &g, context: context)
@@ -155,7 +163,26 @@ struct FoldConstants: Pass {
         }
     }
 
-    /// `Shape`/`Size` of a value whose static shape is declared.
+    /// The outputs of `node` as constants when shape inference knows them all, some input is
+    /// not constant (otherwise the kernel folds it, with its own size guard) and they are small.
+    static func inferredOutputs(_ node: Node, in g: GraphEditor, context: PassContext) -> [Tensor]? {
+        guard !context.inferredConstants.isEmpty, node.subgraphs.isEmpty,
+            !nondeterministic.contains(node.opType),
+            node.inputs.contains(where: { !$0.isEmpty && g.constant($0) == nil })
+        else { return nil }
+        var out: [Tensor] = []
+        var bytes = 0
+        for name in node.outputs where !name.isEmpty {
+            guard var t = context.inferredConstants[name] else { return nil }
+            bytes += t.byteCount
+            t.name = name
+            out.append(t)
+        }
+        guard !out.isEmpty, bytes <= context.options.maxFoldedBytes else { return nil }
+        return out
+    }
+
+    /// `Shape`/`Size` of a value whose static shape is known.
     static func foldShape(_ node: Node, in g: GraphEditor) -> Tensor? {
         guard node.normalizedDomain.isEmpty, node.opType == "Shape" || node.opType == "Size",
             node.inputs.count == 1, node.outputs.count == 1, !node.outputs[0].isEmpty,

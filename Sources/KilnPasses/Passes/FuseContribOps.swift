@@ -2,7 +2,8 @@ import KilnIR
 
 /// Fusions into onnxruntime's `com.microsoft` ops (level `-O3`), which Kiln also runs with
 /// reference kernels: Conv/Gemm + activation → FusedConv/FusedGemm, MatMul with transposed
-/// operands or a scalar scale → FusedMatMul, Erf GELU → Gelu, Gelu(x + b) → BiasGelu.
+/// operands or a scalar scale → FusedMatMul, Erf GELU → Gelu, Gelu(x + b) → BiasGelu,
+/// dynamically quantized MatMul chains → DynamicQuantizeMatMul / MatMulIntegerToFloat.
 /// Imports `com.microsoft` version 1 when a rule introduces one of these ops.
 struct FuseContribOps: Pass {
     let name = "fuse-contrib"
@@ -11,16 +12,21 @@ struct FuseContribOps: Pass {
     static let rules: [any RewriteRule] =
         FusedActivationFusion.all + [
             FusedMatMulFusion.transpose, FusedMatMulFusion.scale, GeluFusion.microsoft,
-            BiasGeluFusion(),
+            BiasGeluFusion(), QuantizedMatMulFusion(),
         ]
 
     func run(on model: inout Model, context: PassContext) throws -> PassResult {
-        context.requiredOpsets = [:]
         let result = try GreedyRewriteDriver(Self.rules).run(on: &model, context: context)
+        Self.importRequiredOpsets(into: &model, context: context)
+        return result
+    }
+
+    /// Imports the domains rewrites introduced (`requireOpset`) that the model lacks.
+    static func importRequiredOpsets(into model: inout Model, context: PassContext) {
         for (domain, version) in context.requiredOpsets.sorted(by: { $0.key < $1.key })
         where model.opsetVersion(for: domain) == nil {
             model.opsetImports.append(OpsetImport(domain: domain, version: version))
         }
-        return result
+        context.requiredOpsets = [:]
     }
 }

@@ -1,9 +1,11 @@
 import KilnIR
 
 /// Fusions whose result is standard ONNX (level `-O2`), applied by `GreedyRewriteDriver`:
-/// Conv+BatchNormalization, Conv+per-channel Mul/Add, Gemm/MatMul+bias Add → Gemm, Pad into
-/// Conv/AveragePool, scalar Mul into the next Conv, ConvTranspose+bias Add, HardSwish (opset ≥ 14), Swish (opset ≥ 24), LayerNormalization chain
-/// (opset ≥ 17), Erf GELU → Gelu (opset ≥ 20). Each rule checks its own opset and legality.
+/// Conv+BatchNormalization, Conv+per-channel Mul/Add, BatchNormalization+per-channel Mul/Add,
+/// Gemm/MatMul+bias Add → Gemm, Pad into Conv/AveragePool, scalar Mul into the next Conv,
+/// ConvTranspose+bias Add, HardSwish (opset ≥ 14), Swish (opset ≥ 24), LayerNormalization
+/// chain (opset ≥ 17), Erf GELU → Gelu (opset ≥ 20). Each rule checks its own opset and
+/// legality.
 struct FuseStandardOps: Pass {
     let name = "fuse-standard"
     let summary = "fusions to standard ONNX ops (Conv+BN, Gemm bias, Pad+Conv, LayerNorm, Gelu…)"
@@ -13,9 +15,16 @@ struct FuseStandardOps: Pass {
         ConvChannelAffineFusion(opType: "Add"), GemmBiasFusion(), PadConvFusion(opType: "Conv"),
         PadConvFusion(opType: "AveragePool"), SwishFusion.hardSwish, SwishFusion.swish,
         LayerNormFusion(), GeluFusion.standard, ConvInputScaleFusion(), ConvTransposeBiasFusion(),
+        BatchNormAffineFusion(opType: "Mul"), BatchNormAffineFusion(opType: "Add"),
     ]
 
     func run(on model: inout Model, context: PassContext) throws -> PassResult {
-        try GreedyRewriteDriver(Self.rules).run(on: &model, context: context)
+        // When fuse-contrib follows, an Erf GELU must survive until it becomes com.microsoft
+        // Gelu (one node): fuse it here, before scale-conv absorbs its final `· 0.5`.
+        let rules = context.pipeline.contains("fuse-contrib")
+            ? [GeluFusion.microsoft] + Self.rules : Self.rules
+        let result = try GreedyRewriteDriver(rules).run(on: &model, context: context)
+        FuseContribOps.importRequiredOpsets(into: &model, context: context)
+        return result
     }
 }

@@ -38,15 +38,29 @@ struct ConvBatchNormFusion: RewriteRule {
     }
 }
 
-/// A Conv with float32 weights known without running the model (an initializer, or a
-/// ConstantOfShape splat) and an optional known bias, ready to absorb a per-output-channel
-/// affine map. A splat weight stays a small ConstantOfShape when the map's scale is uniform;
-/// otherwise the fold is taken only if the new weight is small (no file bloat).
+/// A Conv with a float32 weight computed without the model's inputs and an optional known
+/// bias, ready to absorb a per-output-channel affine map `y[c] = x[c]·a[c] + b[c]`.
+///
+/// The weight is an initializer, or a constant expression the file keeps small: a
+/// `ConstantOfShape` splat, an int8 weight dequantized by `Cast`/`Mul`/`DequantizeLinear`, any
+/// of these times a per-output-channel factor `f` of shape `[M,1,…,1]` (`Mul(base, f)`, which
+/// this fusion writes itself). Folding never materializes such a weight in the file:
+/// - a shift only (`a = 1`) changes the bias and leaves the weight alone;
+/// - a uniform scale of a splat stays one splat;
+/// - otherwise the weight becomes `Mul(base, f·a)`, one Mul and M floats that the runtime
+///   evaluates once when it plans, instead of the megabytes onnx-simplifier writes (a weight of
+///   at most `maxFoldedBytes` becomes a plain initializer).
 struct ConvWeights {
     let conv: NodeRef
     let shape: [Int64]
-    let splat: (shapeInput: String, shape: [Int64], value: Float)?
-    let w: [Float]
+    /// The unscaled weight expression (a value name) when the weight is not an initializer.
+    let base: String?
+    /// Per-output-channel factor applied to `base` (all ones when the weight is `base`).
+    let factor: [Float]
+    /// The splat's shape input and value when `base` is a `ConstantOfShape` splat.
+    let splat: (shapeInput: String, value: Float)?
+    /// The weight's values when it is an initializer.
+    let w: [Float]?
     let bias: [Float]
     var channels: Int { bias.count }
 
@@ -54,48 +68,96 @@ struct ConvWeights {
         let n = g[conv]
         guard n.inputs.count >= 2, n.inputs.count <= 3, n.outputs.count == 1 else { return nil }
         let wName = n.inputs[1]
+        var factor: [Float]? = nil
+        var base = wName
+        let weights: [Float]?
         if let t = g.constant(wName) {
             guard t.elementType == .float32, let v = g.floatConstant(wName) else { return nil }
             shape = t.shape
-            splat = nil
-            w = v
-        } else if let s = g.splat(wName), let v = g.floatValues(wName) {
-            shape = s.shape
-            splat = s
-            w = v
+            weights = v
         } else {
-            return nil
+            guard let type = g.declaredType(of: wName), type.elementType == .float32,
+                let s = type.staticShape, g.isConstantExpression(wName)
+            else { return nil }
+            shape = s
+            weights = nil
+            if let scaled = Self.scaled(wName, rank: s.count, in: g) {
+                base = scaled.base
+                factor = scaled.factor
+            }
         }
-        guard shape.count >= 3, let m = Int(exactly: shape[0]), m > 0 else { return nil }
+        guard shape.count >= 3, let m = Int(exactly: shape[0]), m > 0,
+            factor.map({ $0.count == m }) ?? true
+        else { return nil }
         var b = [Float](repeating: 0, count: m)
         if n.inputs.count == 3, !n.inputs[2].isEmpty {
-            guard let bv = g.floatValues(n.inputs[2]), bv.count == m else { return nil }
+            guard let bv = g.floatValues(n.inputs[2], limit: m), bv.count == m else { return nil }
             b = bv
         }
         self.conv = conv
+        w = weights
+        self.base = weights == nil ? base : nil
+        self.factor = factor ?? [Float](repeating: 1, count: m)
+        if weights == nil, let s = g.splat(base) {
+            splat = (shapeInput: s.shapeInput, value: s.value)
+        } else {
+            splat = nil
+        }
         bias = b
     }
 
-    /// Rewrites the Conv to compute `affine(conv(x))` under `outputName`; false (nothing
-    /// changed) when the new weight would have to be materialized as a large tensor.
+    /// `(base, f)` when `name` is `Mul(base, f)` with `f` a float32 constant `[M,1,…,1]`.
+    private static func scaled(_ name: String, rank: Int, in g: GraphEditor)
+        -> (base: String, factor: [Float])?
+    {
+        guard let p = g.producer(of: name), g[p].opType == "Mul", g[p].normalizedDomain.isEmpty,
+            g[p].inputs.count == 2
+        else { return nil }
+        for i in 0..<2 {
+            let (b, c) = (g[p].inputs[i], g[p].inputs[1 - i])
+            guard let t = g.constant(c), t.elementType == .float32, t.shape.count == rank,
+                t.shape.dropFirst().allSatisfy({ $0 == 1 }), let f = t.values(as: Float.self),
+                g.declaredType(of: b)?.shape?.count == rank
+            else { continue }
+            return (base: b, factor: f)
+        }
+        return nil
+    }
+
+    /// Rewrites the Conv to compute `affine(conv(x))` under `outputName`.
     @discardableResult
     func fold(_ affine: ChannelAffine, outputName: String, in g: inout GraphEditor) -> Bool {
-        let uniform = affine.scale.allSatisfy { $0 == affine.scale[0] }
         var n = g[conv]
         var nb = bias
-        let wName: String
-        if let splat, uniform {
-            let nw = [splat.value * affine.scale[0]]
-            for ch in nb.indices { nb[ch] = nb[ch] * affine.scale[ch] + affine.shift[ch] }
-            wName = g.freshName(outputName + "_W")
-            g.insert(
-                Node(opType: "ConstantOfShape", inputs: [splat.shapeInput], outputs: [wName],
-                     attributes: [Attribute(name: "value", value: .tensor(Tensor(shape: [1], values: nw)))]),
-                before: conv)
+        for ch in nb.indices { nb[ch] = nb[ch] * affine.scale[ch] + affine.shift[ch] }
+        var wName = n.inputs[1]
+        if affine.scale.allSatisfy({ $0 == 1 }) {
+            // A shift only: the weight stays as it is (and stays shared).
+        } else if let base {
+            let f = zip(factor, affine.scale).map { $0 * $1 }
+            let count = Tensor.elementCount(shape) ?? Int.max
+            if let splat, f.allSatisfy({ $0 == f[0] }) {
+                wName = g.freshName(outputName + "_W")
+                let value = Tensor(shape: [1], values: [splat.value * f[0]])
+                g.insert(
+                    Node(
+                        opType: "ConstantOfShape", inputs: [splat.shapeInput], outputs: [wName],
+                        attributes: [Attribute(name: "value", value: .tensor(value))]),
+                    before: conv)
+            } else if let splat, count <= g.context.options.maxFoldedBytes / 4 {
+                let per = max(1, count / channels)
+                let nw = (0..<count).map { splat.value * f[$0 / per] }
+                wName = g.addConstant(Tensor(shape: shape, values: nw), base: outputName + "_W")
+            } else {
+                let fshape = [Int64(channels)] + [Int64](repeating: 1, count: shape.count - 1)
+                let fName = g.addConstant(Tensor(shape: fshape, values: f), base: outputName + "_Wscale")
+                wName = g.freshName(outputName + "_W")
+                g.insert(Node(opType: "Mul", inputs: [base, fName], outputs: [wName]), before: conv)
+            }
         } else {
-            if splat != nil && w.count * 4 > g.context.options.maxFoldedBytes { return false }
-            var nw = w
-            affine.fold(weights: &nw, bias: &nb)
+            guard var nw = w else { return false }
+            var unused = [Float](repeating: 0, count: channels)
+            affine.fold(weights: &nw, bias: &unused)
             wName = g.addConstant(Tensor(shape: shape, values: nw), base: outputName + "_W")
         }
         let bName = g.addConstant(Tensor(shape: [Int64(channels)], values: nb), base: outputName + "_B")

@@ -29,11 +29,23 @@ struct FusedActivationFusion: RewriteRule {
 
     func apply(at ref: NodeRef, in g: inout GraphEditor) -> Bool {
         let act = g[ref]
-        guard act.outputs.count == 1, !act.inputs.isEmpty, let p = g.absorbable(act.inputs[0], base),
-            g.elementType(of: g.input(p, 1)) == .float32,
+        guard act.outputs.count == 1, !act.inputs.isEmpty else { return false }
+        var residual: (add: NodeRef, z: String)? = nil
+        var producer = g.absorbable(act.inputs[0], base)
+        if producer == nil, base == "Conv", let r = convPlusResidual(act.inputs[0], in: g) {
+            producer = r.conv
+            residual = (r.add, r.z)
+        }
+        guard let p = producer, g.elementType(of: g.input(p, 1)) == .float32,
             let (params, extra) = parameters(act, in: g)
         else { return false }
         var n = g[p]
+        if let residual {
+            // FusedConv(X, W, B, Z) computes act(Conv(X, W, B) + Z).
+            while n.inputs.count < 3 { n.inputs.append("") }
+            n.inputs.append(residual.z)
+            g.remove(residual.add)
+        }
         n.domain = "com.microsoft"
         n.opType = "Fused" + base
         n.attributes.append(Attribute(name: "activation", value: .string(Data(act.opType.utf8))))
@@ -49,6 +61,25 @@ struct FusedActivationFusion: RewriteRule {
         g.update(p, n)
         g.requireOpset("com.microsoft", 1)
         return true
+    }
+
+    /// `(add, conv, z)` when `value = Add(Conv(…), z)` (either order), the Conv's output is read
+    /// only by the Add, and `z` has the Conv output's known shape (FusedConv's Z does not
+    /// broadcast). The residual connection of ResNet-style blocks.
+    private func convPlusResidual(_ value: String, in g: GraphEditor)
+        -> (add: NodeRef, conv: NodeRef, z: String)?
+    {
+        guard let add = g.absorbable(value, "Add"), g[add].inputs.count == 2 else { return nil }
+        let ai = g[add].inputs
+        for i in 0..<2 where ai[0] != ai[1] {
+            guard let conv = g.absorbable(ai[i], "Conv"), g[conv].inputs.count <= 3,
+                let cs = g.declaredType(of: ai[i])?.shape, let zs = g.declaredType(of: ai[1 - i])?.shape,
+                cs == zs, !cs.contains(.unknown),
+                g.elementType(of: ai[1 - i]) == .float32
+            else { continue }
+            return (add, conv, ai[1 - i])
+        }
+        return nil
     }
 
     /// FusedConv's positional `activation_params` and FusedGemm's `activation_*` attributes.

@@ -138,6 +138,16 @@ extension GraphEditor {
         "Pow", "ReduceMean", "HardSwish", "ConvTranspose", "Upsample",
     ]
 
+    /// `name` is computed from constants only (an initializer, or nodes without subgraphs whose
+    /// inputs are such values, up to `depth` levels), so it is the same on every run.
+    func isConstantExpression(_ name: String, depth: Int = 8) -> Bool {
+        if constant(name) != nil { return true }
+        guard depth > 0, let p = producer(of: name), self[p].subgraphs.isEmpty,
+            !FoldConstants.nondeterministic.contains(self[p].opType)
+        else { return false }
+        return self[p].inputs.allSatisfy { $0.isEmpty || isConstantExpression($0, depth: depth - 1) }
+    }
+
     /// The single value of a one-element float32 constant.
     func scalarConstant(_ name: String) -> Float? {
         guard let v = floatConstant(name), v.count == 1 else { return nil }
