@@ -13,6 +13,7 @@
 
 #include "CKilnKernels.h"
 
+#include <math.h>
 #include <string.h>
 
 #if defined(__x86_64__) || defined(__i386__)
@@ -201,4 +202,241 @@ void ckiln_qgemm_s16(int isa, long M, long N, long K, const int16_t *A, long lda
 #endif
     (void)isa;
     qgemm_scalar(M, N, K, A, lda, Bpacked, C, ldc);
+}
+
+// MARK: - uint8 x int8 GEMM with dot-product instructions (AVX-512 VNNI `vpdpbusd`)
+//
+// B is packed in quads: for each group of four rows (4q .. 4q+3) and column j, the four int8
+// values are adjacent, dst[(q * N + j) * 4 + r] = B[4q + r][j] (zero past K), so one `vpdpbusd`
+// multiplies a broadcast quad of A bytes (unsigned) by 16 columns' quads (signed) and adds the
+// four products into each column's 32-bit lane. The products are exact (no saturation: the
+// non-saturating form adds four 16-bit products into 32 bits), and zero points are folded in
+// afterwards with row and column sums, so the result equals the int16 GEMM on the
+// zero-point-subtracted operands modulo 2^32.
+
+long ckiln_qgemm_u8s8_packed_size(long K, long N) { return ((K + 3) / 4) * N * 4; }
+
+void ckiln_qgemm_u8s8_pack_b(long K, long N, const int8_t *B, long ldb, int8_t *dst) {
+    long quads = (K + 3) / 4;
+    for (long q = 0; q < quads; q++) {
+        int8_t *d = dst + q * N * 4;
+        for (long j = 0; j < N; j++)
+            for (long r = 0; r < 4; r++) {
+                long k = 4 * q + r;
+                d[4 * j + r] = k < K ? B[k * ldb + j] : 0;
+            }
+    }
+}
+
+int ckiln_qgemm_u8s8_supported(void) {
+#ifdef CKILN_X86
+    __builtin_cpu_init();
+    return __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512bw") &&
+           __builtin_cpu_supports("avx512vnni");
+#else
+    return 0;
+#endif
+}
+
+/// The four A bytes of quad q of a row (zero past K) as one little-endian word.
+static inline uint32_t qv_quad(const uint8_t *a, long q, long K) {
+    long k = 4 * q;
+    uint32_t v = 0;
+    if (k + 4 <= K) {
+        memcpy(&v, a + k, 4);
+        return v;
+    }
+    for (long r = 0; k + r < K; r++) v |= (uint32_t)a[k + r] << (8 * r);
+    return v;
+}
+
+/// Raw sums C[i, j] = sum_k A[i, k] * B[k, j] (A unsigned, B signed) on the quad-packed B.
+static void qgemm_u8s8_raw_scalar(long M, long N, long K, const uint8_t *A, long lda,
+                                  const int8_t *Bp, int32_t *C, long ldc) {
+    long quads = (K + 3) / 4;
+    for (long i = 0; i < M; i++) {
+        uint32_t *c = (uint32_t *)(C + i * ldc);
+        for (long j = 0; j < N; j++) c[j] = 0;
+        for (long q = 0; q < quads; q++) {
+            uint32_t w = qv_quad(A + i * lda, q, K);
+            if (w == 0) continue;
+            const int8_t *b = Bp + q * N * 4;
+            for (long j = 0; j < N; j++) {
+                int32_t s = 0;
+                for (int r = 0; r < 4; r++) s += (int32_t)((w >> (8 * r)) & 0xff) * b[4 * j + r];
+                c[j] += (uint32_t)s;
+            }
+        }
+    }
+}
+
+#ifdef CKILN_X86
+#define QV_TARGET __attribute__((target("avx512f,avx512bw,avx512vnni")))
+
+/// ROWS rows of A against NV full 16-column vectors starting at column j0.
+static inline __attribute__((always_inline)) QV_TARGET void
+qv_block(int ROWS, int NV, long N, long K, const uint8_t *A, long lda, const int8_t *Bp,
+         int32_t *C, long ldc, long j0, __mmask16 lastMask) {
+    long quads = (K + 3) / 4;
+    __m512i acc[4][8];
+    for (int r = 0; r < ROWS; r++)
+        for (int v = 0; v < NV; v++) acc[r][v] = _mm512_setzero_si512();
+    for (long q = 0; q < quads; q++) {
+        const int8_t *b = Bp + (q * N + j0) * 4;
+        __m512i bv[8];
+        for (int v = 0; v < NV; v++)
+            bv[v] = (v == NV - 1) ? _mm512_maskz_loadu_epi32(lastMask, b + 64 * v)
+                                  : _mm512_loadu_si512((const void *)(b + 64 * v));
+        for (int r = 0; r < ROWS; r++) {
+            __m512i av = _mm512_set1_epi32((int)qv_quad(A + r * lda, q, K));
+            for (int v = 0; v < NV; v++) acc[r][v] = _mm512_dpbusd_epi32(acc[r][v], av, bv[v]);
+        }
+    }
+    for (int r = 0; r < ROWS; r++)
+        for (int v = 0; v < NV; v++) {
+            int32_t *c = C + r * ldc + j0 + 16 * v;
+            if (v == NV - 1)
+                _mm512_mask_storeu_epi32(c, lastMask, acc[r][v]);
+            else
+                _mm512_storeu_si512((void *)c, acc[r][v]);
+        }
+}
+
+static QV_TARGET void qv_rows(int rows, long N, long K, const uint8_t *A, long lda,
+                              const int8_t *Bp, int32_t *C, long ldc) {
+    // One row (a recurrent step): 128 columns per pass keeps eight independent accumulators.
+    long j0 = 0;
+    if (rows == 1) {
+        for (; j0 + 128 <= N; j0 += 128) qv_block(1, 8, N, K, A, lda, Bp, C, ldc, j0, 0xffff);
+    } else {
+        for (; j0 + 64 <= N; j0 += 64) {
+            switch (rows) {
+            case 2: qv_block(2, 4, N, K, A, lda, Bp, C, ldc, j0, 0xffff); break;
+            case 3: qv_block(3, 4, N, K, A, lda, Bp, C, ldc, j0, 0xffff); break;
+            default: qv_block(4, 4, N, K, A, lda, Bp, C, ldc, j0, 0xffff); break;
+            }
+        }
+    }
+    for (; j0 < N; j0 += 16) {
+        long cols = N - j0 < 16 ? N - j0 : 16;
+        __mmask16 m = (__mmask16)((1u << cols) - 1);
+        switch (rows) {
+        case 1: qv_block(1, 1, N, K, A, lda, Bp, C, ldc, j0, m); break;
+        case 2: qv_block(2, 1, N, K, A, lda, Bp, C, ldc, j0, m); break;
+        case 3: qv_block(3, 1, N, K, A, lda, Bp, C, ldc, j0, m); break;
+        default: qv_block(4, 1, N, K, A, lda, Bp, C, ldc, j0, m); break;
+        }
+    }
+}
+#endif
+
+void ckiln_qgemm_u8s8(int isa, long M, long N, long K, const uint8_t *A, long lda, int32_t aZero,
+                      const int8_t *Bpacked, const int32_t *colOffset, const int32_t *colSum,
+                      int32_t *C, long ldc) {
+    if (M <= 0 || N <= 0) return;
+#ifdef CKILN_X86
+    int vnni = isa != CKILN_ISA_SCALAR && isa != CKILN_ISA_AVX2 && ckiln_qgemm_u8s8_supported();
+    if (vnni) {
+        for (long i0 = 0; i0 < M; i0 += 4) {
+            int rows = (int)(M - i0 < 4 ? M - i0 : 4);
+            qv_rows(rows, N, K, A + i0 * lda, lda, Bpacked, C + i0 * ldc, ldc);
+        }
+    } else
+#endif
+    {
+        (void)isa;
+        qgemm_u8s8_raw_scalar(M, N, K, A, lda, Bpacked, C, ldc);
+    }
+    // sum_k (a - za)(b + o) = sum ab + o * sum a - za * sum b - K * za * o, modulo 2^32.
+    uint32_t za = (uint32_t)aZero;
+    for (long i = 0; i < M; i++) {
+        uint32_t rowSum = 0;
+        const uint8_t *a = A + i * lda;
+        for (long k = 0; k < K; k++) rowSum += a[k];
+        uint32_t *c = (uint32_t *)(C + i * ldc);
+        for (long j = 0; j < N; j++) {
+            uint32_t o = (uint32_t)colOffset[j];
+            c[j] += o * rowSum - za * (uint32_t)colSum[j] - (uint32_t)K * za * o;
+        }
+    }
+}
+
+// MARK: - Dynamic uint8 quantization (onnxruntime's parameters)
+
+#ifdef CKILN_X86
+__attribute__((target("avx512f,avx512bw"))) static void qv_range(const float *x, long n,
+                                                                  float *lo, float *hi) {
+    // MINPS/MAXPS return the second operand when either is NaN, so NaNs are skipped, and
+    // the accumulators start at 0 (the range always includes 0), as in the Swift definition.
+    __m512 vlo = _mm512_setzero_ps(), vhi = _mm512_setzero_ps();
+    long i = 0;
+    for (; i + 16 <= n; i += 16) {
+        __m512 v = _mm512_loadu_ps(x + i);
+        vlo = _mm512_min_ps(v, vlo);
+        vhi = _mm512_max_ps(v, vhi);
+    }
+    if (i < n) {
+        __mmask16 m = (__mmask16)((1u << (n - i)) - 1);
+        __m512 v = _mm512_maskz_loadu_ps(m, x + i);
+        vlo = _mm512_min_ps(v, vlo);
+        vhi = _mm512_max_ps(v, vhi);
+    }
+    *lo = _mm512_reduce_min_ps(vlo);
+    *hi = _mm512_reduce_max_ps(vhi);
+}
+
+__attribute__((target("avx512f,avx512bw"))) static void qv_quantize(const float *x, long n,
+                                                                     float scale, float zf,
+                                                                     uint8_t *q) {
+    __m512 vs = _mm512_set1_ps(scale), vz = _mm512_set1_ps(zf);
+    __m512 v0 = _mm512_setzero_ps(), v255 = _mm512_set1_ps(255.0f);
+    for (long i = 0; i < n; i += 16) {
+        __mmask16 m = n - i >= 16 ? (__mmask16)0xffff : (__mmask16)((1u << (n - i)) - 1);
+        __m512 v = _mm512_maskz_loadu_ps(m, x + i);
+        __m512 r = _mm512_add_ps(
+            _mm512_roundscale_ps(_mm512_div_ps(v, vs), _MM_FROUND_TO_NEAREST_INT | _MM_FROUND_NO_EXC),
+            vz);
+        __mmask16 nan = _mm512_cmp_ps_mask(r, r, _CMP_UNORD_Q);
+        r = _mm512_min_ps(_mm512_max_ps(r, v0), v255);
+        r = _mm512_mask_mov_ps(r, nan, vz);
+        _mm512_mask_cvtepi32_storeu_epi8(q + i, m, _mm512_cvttps_epi32(r));
+    }
+}
+#endif
+
+int32_t ckiln_quantize_u8_dynamic(int isa, const float *x, long n, float *scale, uint8_t *q) {
+    float lo = 0, hi = 0;
+#ifdef CKILN_X86
+    int vec = isa != CKILN_ISA_SCALAR && isa != CKILN_ISA_AVX2 &&
+              ckiln_sgemm_best_isa() == CKILN_ISA_AVX512 && __builtin_cpu_supports("avx512bw");
+    if (vec) qv_range(x, n, &lo, &hi);
+    else
+#else
+    int vec = 0;
+#endif
+        for (long i = 0; i < n; i++) {
+            float v = x[i];
+            if (v < lo) lo = v;
+            if (v > hi) hi = v;
+        }
+    float s = hi == lo ? 1.0f : (hi - lo) / 255.0f;
+    float t = 0 - lo / s;
+    t = 0 >= t ? 0 : t; // NaN (an infinite range) ends at 0
+    t = 255 < t ? 255 : t;
+    float zf = nearbyintf(t);
+    *scale = s;
+#ifdef CKILN_X86
+    if (vec) {
+        qv_quantize(x, n, s, zf, q);
+        return (int32_t)zf;
+    }
+#endif
+    for (long i = 0; i < n; i++) {
+        float r = nearbyintf(x[i] / s) + zf;
+        if (r != r) r = zf;
+        r = r < 0 ? 0 : r;
+        r = r > 255 ? 255 : r;
+        q[i] = (uint8_t)r;
+    }
+    return (int32_t)zf;
 }

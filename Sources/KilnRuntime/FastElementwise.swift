@@ -364,5 +364,11 @@ extension FastOps {
         if let f = registry.lookup(domain: "", opType: "Concat") {
             registry.register(FastConcat(fallback: f))
         }
+        if let f = registry.lookup(domain: "", opType: "Resize") {
+            registry.register(FastResize(fallback: f))
+        }
+        if let f = registry.lookup(domain: "", opType: "Gather") {
+            registry.register(FastGather(fallback: f))
+        }
     }
 }

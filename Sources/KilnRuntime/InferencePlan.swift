@@ -183,6 +183,11 @@ struct PlanStep: Sendable {
     var prepared: (any PreparedKernel)?
     /// Local values to release after this step.
     var release: [String] = []
+    /// Environment slots of the inputs (-1 for an omitted optional input), the outputs (-1 for
+    /// an unnamed output) and the values released after this step.
+    var inputSlots: [Int] = []
+    var outputSlots: [Int] = []
+    var releaseSlots: [Int] = []
 }
 
 /// An executable plan for one graph (the main graph or a subgraph).
@@ -192,6 +197,14 @@ struct GraphPlan: Sendable {
     let source: Graph
     let steps: [PlanStep]
     let initializers: [(String, Value)]
+    /// Every value name the graph defines or reads, numbered: `execute` keeps values in an
+    /// array indexed by these slots instead of a dictionary keyed by name.
+    let slots: [String: Int]
+    /// Slots of the initializers (in `initializers` order) and of the graph outputs.
+    let initializerSlots: [Int]
+    let outputSlots: [Int]
+    /// Names read from the enclosing scope (not defined here) with their slots.
+    let outerReads: [(String, Int)]
 
     init(graph original: Graph, context: PlanningContext, outerNames: Set<String>) throws {
         source = original
@@ -284,7 +297,52 @@ struct GraphPlan: Sendable {
         for (name, i) in lastUse where local.contains(name) && !keep.contains(name) {
             steps[i].release.append(name)
         }
+
+        // Slots: local definitions first, then names read from the enclosing scope.
+        var slots: [String: Int] = [:]
+        func slot(_ name: String) -> Int {
+            if let s = slots[name] { return s }
+            slots[name] = slots.count
+            return slots.count - 1
+        }
+        for info in g.inputs { _ = slot(info.name) }
+        let initializerSlots = inits.map { slot($0.0) }
+        var outerReads: [(String, Int)] = []
+        for i in steps.indices {
+            steps[i].inputSlots = steps[i].node.inputs.map { name in
+                if name.isEmpty { return -1 }
+                if slots[name] == nil && !local.contains(name) {
+                    outerReads.append((name, slot(name)))
+                }
+                return slot(name)
+            }
+            steps[i].outputSlots = steps[i].node.outputs.map { $0.isEmpty ? -1 : slot($0) }
+        }
+        for i in steps.indices { steps[i].releaseSlots = steps[i].release.map { slot($0) } }
+        for o in g.outputs where slots[o.name] == nil && !local.contains(o.name) {
+            outerReads.append((o.name, slot(o.name)))
+        }
+        outputSlots = g.outputs.map { slot($0.name) }
+        for n in g.nodes {
+            for sub in n.subgraphs {
+                for name in sub.outerScopeReads() where slots[name] == nil {
+                    outerReads.append((name, slot(name)))
+                }
+            }
+        }
+        self.slots = slots
+        self.initializerSlots = initializerSlots
+        self.outerReads = outerReads
         self.steps = steps
+    }
+
+    /// The named values of `env` (every slot that holds one), for a subgraph's enclosing scope.
+    private func scope(_ env: [Value?], outer: [String: Value]) -> [String: Value] {
+        var scope = outer
+        for (name, slot) in slots {
+            if let v = env[slot] { scope[name] = v }
+        }
+        return scope
     }
 
     /// Runs the graph. With `byName`, `inputs` maps graph input names to values (missing ones
@@ -292,17 +350,21 @@ struct GraphPlan: Sendable {
     func execute(
         inputs: [String: Value], outer: [String: Value], options: InferenceOptions, byName: Bool
     ) throws -> [Value] {
-        var env = outer
-        for (name, v) in initializers { env[name] = v }
-        for (name, v) in inputs { env[name] = v }
+        var env = [Value?](repeating: nil, count: slots.count)
+        for (name, slot) in outerReads { env[slot] = outer[name] }
+        for ((_, v), slot) in zip(initializers, initializerSlots) { env[slot] = v }
+        var extra: [String: Value] = [:]
+        for (name, v) in inputs {
+            if let slot = slots[name] { env[slot] = v } else { extra[name] = v }
+        }
         for step in steps {
             try options.budget.checkDeadline(node: step.label)
             var args: [Value?] = []
-            args.reserveCapacity(step.node.inputs.count)
-            for name in step.node.inputs {
-                if name.isEmpty {
+            args.reserveCapacity(step.inputSlots.count)
+            for (name, slot) in zip(step.node.inputs, step.inputSlots) {
+                if slot < 0 {
                     args.append(nil)
-                } else if let v = env[name] {
+                } else if let v = env[slot] {
                     args.append(v)
                 } else {
                     throw KilnError(
@@ -314,7 +376,7 @@ struct GraphPlan: Sendable {
             if step.subplans.isEmpty {
                 runner = nil
             } else {
-                let scope = env
+                let scope = self.scope(env, outer: outer.merging(extra) { a, _ in a })
                 let subplans = step.subplans
                 runner = { graph, values in
                     let candidates = subplans.filter { $0.graph.name == graph.name }
@@ -352,14 +414,14 @@ struct GraphPlan: Sendable {
                     "kernel returned \(outputs.count) outputs, the node declares \(step.node.outputs.count)",
                     at: .init(node: step.label))
             }
-            for (name, v) in zip(step.node.outputs, outputs) where !name.isEmpty {
-                env[name] = v
+            for (slot, v) in zip(step.outputSlots, outputs) where slot >= 0 {
+                env[slot] = v
             }
             options.observer?(step.node, outputs)
-            for name in step.release { env[name] = nil }
+            for slot in step.releaseSlots { env[slot] = nil }
         }
-        return try graph.outputs.map { o in
-            guard let v = env[o.name] else {
+        return try zip(graph.outputs, outputSlots).map { o, slot in
+            guard let v = env[slot] else {
                 throw KilnError(
                     .invalidGraph, "graph output '\(o.name)' was never produced",
                     at: .init(value: o.name))
