@@ -206,26 +206,33 @@ void ckiln_qgemm_s16(int isa, long M, long N, long K, const int16_t *A, long lda
 
 // MARK: - uint8 x int8 GEMM with dot-product instructions (AVX-512 VNNI `vpdpbusd`)
 //
-// B is packed in quads: for each group of four rows (4q .. 4q+3) and column j, the four int8
-// values are adjacent, dst[(q * N + j) * 4 + r] = B[4q + r][j] (zero past K), so one `vpdpbusd`
-// multiplies a broadcast quad of A bytes (unsigned) by 16 columns' quads (signed) and adds the
-// four products into each column's 32-bit lane. The products are exact (no saturation: the
-// non-saturating form adds four 16-bit products into 32 bits), and zero points are folded in
-// afterwards with row and column sums, so the result equals the int16 GEMM on the
-// zero-point-subtracted operands modulo 2^32.
+// B is packed in panels of 16 columns; within a panel, for each group of four rows (4q .. 4q+3)
+// the 16 columns' four int8 values are adjacent:
+//     dst[p * (64 * quads + 64) + q * 64 + c * 4 + r] = B[4q + r][16p + c]   (zero elsewhere)
+// so one `vpdpbusd` multiplies a broadcast quad of A bytes (unsigned) by a panel's 64 bytes
+// (signed) and adds the four products into each column's 32-bit lane, and each panel is one
+// contiguous stream. Panels are one cache line longer than their data (`qv_panel_bytes`), so
+// the streams a kernel reads side by side do not alias in the L1 cache. The products are exact (the non-saturating form adds four 16-bit products
+// into 32 bits), and zero points are folded in afterwards with row and column sums, so the
+// result equals the int16 GEMM on the zero-point-subtracted operands modulo 2^32.
 
-long ckiln_qgemm_u8s8_packed_size(long K, long N) { return ((K + 3) / 4) * N * 4; }
+/// Bytes from one panel to the next.
+static inline long qv_panel_bytes(long K) { return ((K + 3) / 4) * 64 + 64; }
+
+long ckiln_qgemm_u8s8_packed_size(long K, long N) { return ((N + 15) / 16) * qv_panel_bytes(K); }
 
 void ckiln_qgemm_u8s8_pack_b(long K, long N, const int8_t *B, long ldb, int8_t *dst) {
-    long quads = (K + 3) / 4;
-    for (long q = 0; q < quads; q++) {
-        int8_t *d = dst + q * N * 4;
-        for (long j = 0; j < N; j++)
-            for (long r = 0; r < 4; r++) {
-                long k = 4 * q + r;
-                d[4 * j + r] = k < K ? B[k * ldb + j] : 0;
-            }
-    }
+    long quads = (K + 3) / 4, panels = (N + 15) / 16;
+    memset(dst, 0, (size_t)ckiln_qgemm_u8s8_packed_size(K, N));
+    for (long p = 0; p < panels; p++)
+        for (long q = 0; q < quads; q++) {
+            int8_t *d = dst + p * qv_panel_bytes(K) + q * 64;
+            for (long c = 0; c < 16; c++)
+                for (long r = 0; r < 4; r++) {
+                    long k = 4 * q + r, j = 16 * p + c;
+                    d[c * 4 + r] = (k < K && j < N) ? B[k * ldb + j] : 0;
+                }
+        }
 }
 
 int ckiln_qgemm_u8s8_supported(void) {
@@ -250,81 +257,130 @@ static inline uint32_t qv_quad(const uint8_t *a, long q, long K) {
     return v;
 }
 
-/// Raw sums C[i, j] = sum_k A[i, k] * B[k, j] (A unsigned, B signed) on the quad-packed B.
+/// Raw sums C[i, j] = sum_k A[i, k] * B[k, j] (A unsigned, B signed) on the packed B.
 static void qgemm_u8s8_raw_scalar(long M, long N, long K, const uint8_t *A, long lda,
                                   const int8_t *Bp, int32_t *C, long ldc) {
     long quads = (K + 3) / 4;
     for (long i = 0; i < M; i++) {
         uint32_t *c = (uint32_t *)(C + i * ldc);
-        for (long j = 0; j < N; j++) c[j] = 0;
-        for (long q = 0; q < quads; q++) {
-            uint32_t w = qv_quad(A + i * lda, q, K);
-            if (w == 0) continue;
-            const int8_t *b = Bp + q * N * 4;
-            for (long j = 0; j < N; j++) {
-                int32_t s = 0;
-                for (int r = 0; r < 4; r++) s += (int32_t)((w >> (8 * r)) & 0xff) * b[4 * j + r];
-                c[j] += (uint32_t)s;
+        for (long j = 0; j < N; j++) {
+            const int8_t *b = Bp + (j / 16) * qv_panel_bytes(K) + (j % 16) * 4;
+            uint32_t s = 0;
+            for (long q = 0; q < quads; q++) {
+                uint32_t w = qv_quad(A + i * lda, q, K);
+                for (int r = 0; r < 4; r++)
+                    s += (uint32_t)((int32_t)((w >> (8 * r)) & 0xff) * b[q * 64 + r]);
             }
+            c[j] = s;
         }
     }
 }
 
 #ifdef CKILN_X86
 #define QV_TARGET __attribute__((target("avx512f,avx512bw,avx512vnni")))
+#define QV_DOT(acc, a, b) acc = _mm512_dpbusd_epi32(acc, a, b)
 
-/// ROWS rows of A against NV full 16-column vectors starting at column j0.
-static inline __attribute__((always_inline)) QV_TARGET void
-qv_block(int ROWS, int NV, long N, long K, const uint8_t *A, long lda, const int8_t *Bp,
-         int32_t *C, long ldc, long j0, __mmask16 lastMask) {
-    long quads = (K + 3) / 4;
-    __m512i acc[4][8];
-    for (int r = 0; r < ROWS; r++)
-        for (int v = 0; v < NV; v++) acc[r][v] = _mm512_setzero_si512();
+/// One row against 8 panels (128 columns): eight independent accumulator chains.
+static QV_TARGET void qv_1x8(long quads, long K, const uint8_t *a, const int8_t *b, long ps,
+                             int32_t *c) {
+    __m512i c0 = _mm512_setzero_si512(), c1 = c0, c2 = c0, c3 = c0, c4 = c0, c5 = c0, c6 = c0,
+            c7 = c0;
     for (long q = 0; q < quads; q++) {
-        const int8_t *b = Bp + (q * N + j0) * 4;
-        __m512i bv[8];
-        for (int v = 0; v < NV; v++)
-            bv[v] = (v == NV - 1) ? _mm512_maskz_loadu_epi32(lastMask, b + 64 * v)
-                                  : _mm512_loadu_si512((const void *)(b + 64 * v));
-        for (int r = 0; r < ROWS; r++) {
-            __m512i av = _mm512_set1_epi32((int)qv_quad(A + r * lda, q, K));
-            for (int v = 0; v < NV; v++) acc[r][v] = _mm512_dpbusd_epi32(acc[r][v], av, bv[v]);
-        }
+        __m512i av = _mm512_set1_epi32((int)qv_quad(a, q, K));
+        const int8_t *bq = b + q * 64;
+        QV_DOT(c0, av, _mm512_loadu_si512((const void *)(bq)));
+        QV_DOT(c1, av, _mm512_loadu_si512((const void *)(bq + ps)));
+        QV_DOT(c2, av, _mm512_loadu_si512((const void *)(bq + 2 * ps)));
+        QV_DOT(c3, av, _mm512_loadu_si512((const void *)(bq + 3 * ps)));
+        QV_DOT(c4, av, _mm512_loadu_si512((const void *)(bq + 4 * ps)));
+        QV_DOT(c5, av, _mm512_loadu_si512((const void *)(bq + 5 * ps)));
+        QV_DOT(c6, av, _mm512_loadu_si512((const void *)(bq + 6 * ps)));
+        QV_DOT(c7, av, _mm512_loadu_si512((const void *)(bq + 7 * ps)));
     }
-    for (int r = 0; r < ROWS; r++)
-        for (int v = 0; v < NV; v++) {
-            int32_t *c = C + r * ldc + j0 + 16 * v;
-            if (v == NV - 1)
-                _mm512_mask_storeu_epi32(c, lastMask, acc[r][v]);
-            else
-                _mm512_storeu_si512((void *)c, acc[r][v]);
-        }
+    _mm512_storeu_si512((void *)(c), c0);
+    _mm512_storeu_si512((void *)(c + 16), c1);
+    _mm512_storeu_si512((void *)(c + 32), c2);
+    _mm512_storeu_si512((void *)(c + 48), c3);
+    _mm512_storeu_si512((void *)(c + 64), c4);
+    _mm512_storeu_si512((void *)(c + 80), c5);
+    _mm512_storeu_si512((void *)(c + 96), c6);
+    _mm512_storeu_si512((void *)(c + 112), c7);
 }
 
-static QV_TARGET void qv_rows(int rows, long N, long K, const uint8_t *A, long lda,
-                              const int8_t *Bp, int32_t *C, long ldc) {
-    // One row (a recurrent step): 128 columns per pass keeps eight independent accumulators.
-    long j0 = 0;
-    if (rows == 1) {
-        for (; j0 + 128 <= N; j0 += 128) qv_block(1, 8, N, K, A, lda, Bp, C, ldc, j0, 0xffff);
-    } else {
-        for (; j0 + 64 <= N; j0 += 64) {
-            switch (rows) {
-            case 2: qv_block(2, 4, N, K, A, lda, Bp, C, ldc, j0, 0xffff); break;
-            case 3: qv_block(3, 4, N, K, A, lda, Bp, C, ldc, j0, 0xffff); break;
-            default: qv_block(4, 4, N, K, A, lda, Bp, C, ldc, j0, 0xffff); break;
-            }
-        }
+/// Four rows against 4 panels (64 columns): 16 accumulators, each B vector used four times.
+static QV_TARGET void qv_4x4(long quads, long K, const uint8_t *a, long lda, const int8_t *b,
+                             long ps, int32_t *c, long ldc) {
+    __m512i z = _mm512_setzero_si512();
+    __m512i c00 = z, c01 = z, c02 = z, c03 = z, c10 = z, c11 = z, c12 = z, c13 = z;
+    __m512i c20 = z, c21 = z, c22 = z, c23 = z, c30 = z, c31 = z, c32 = z, c33 = z;
+    for (long q = 0; q < quads; q++) {
+        const int8_t *bq = b + q * 64;
+        __m512i b0 = _mm512_loadu_si512((const void *)(bq));
+        __m512i b1 = _mm512_loadu_si512((const void *)(bq + ps));
+        __m512i b2 = _mm512_loadu_si512((const void *)(bq + 2 * ps));
+        __m512i b3 = _mm512_loadu_si512((const void *)(bq + 3 * ps));
+        __m512i av = _mm512_set1_epi32((int)qv_quad(a, q, K));
+        QV_DOT(c00, av, b0); QV_DOT(c01, av, b1); QV_DOT(c02, av, b2); QV_DOT(c03, av, b3);
+        av = _mm512_set1_epi32((int)qv_quad(a + lda, q, K));
+        QV_DOT(c10, av, b0); QV_DOT(c11, av, b1); QV_DOT(c12, av, b2); QV_DOT(c13, av, b3);
+        av = _mm512_set1_epi32((int)qv_quad(a + 2 * lda, q, K));
+        QV_DOT(c20, av, b0); QV_DOT(c21, av, b1); QV_DOT(c22, av, b2); QV_DOT(c23, av, b3);
+        av = _mm512_set1_epi32((int)qv_quad(a + 3 * lda, q, K));
+        QV_DOT(c30, av, b0); QV_DOT(c31, av, b1); QV_DOT(c32, av, b2); QV_DOT(c33, av, b3);
     }
-    for (; j0 < N; j0 += 16) {
-        long cols = N - j0 < 16 ? N - j0 : 16;
-        __mmask16 m = (__mmask16)((1u << cols) - 1);
-        switch (rows) {
-        case 1: qv_block(1, 1, N, K, A, lda, Bp, C, ldc, j0, m); break;
-        case 2: qv_block(2, 1, N, K, A, lda, Bp, C, ldc, j0, m); break;
-        case 3: qv_block(3, 1, N, K, A, lda, Bp, C, ldc, j0, m); break;
-        default: qv_block(4, 1, N, K, A, lda, Bp, C, ldc, j0, m); break;
+#define QV_ROW(r, x0, x1, x2, x3)                                                              \
+    _mm512_storeu_si512((void *)(c + r * ldc), x0);                                            \
+    _mm512_storeu_si512((void *)(c + r * ldc + 16), x1);                                       \
+    _mm512_storeu_si512((void *)(c + r * ldc + 32), x2);                                       \
+    _mm512_storeu_si512((void *)(c + r * ldc + 48), x3);
+    QV_ROW(0, c00, c01, c02, c03)
+    QV_ROW(1, c10, c11, c12, c13)
+    QV_ROW(2, c20, c21, c22, c23)
+    QV_ROW(3, c30, c31, c32, c33)
+#undef QV_ROW
+}
+
+/// One row against one panel, storing the first `cols` columns.
+static QV_TARGET void qv_1x1(long quads, long K, const uint8_t *a, const int8_t *b, int32_t *c,
+                             long cols) {
+    __m512i c0 = _mm512_setzero_si512(), c1 = c0;
+    long q = 0;
+    for (; q + 2 <= quads; q += 2) {
+        QV_DOT(c0, _mm512_set1_epi32((int)qv_quad(a, q, K)),
+               _mm512_loadu_si512((const void *)(b + q * 64)));
+        QV_DOT(c1, _mm512_set1_epi32((int)qv_quad(a, q + 1, K)),
+               _mm512_loadu_si512((const void *)(b + q * 64 + 64)));
+    }
+    if (q < quads)
+        QV_DOT(c0, _mm512_set1_epi32((int)qv_quad(a, q, K)),
+               _mm512_loadu_si512((const void *)(b + q * 64)));
+    _mm512_mask_storeu_epi32(c, (__mmask16)((1u << cols) - 1), _mm512_add_epi32(c0, c1));
+}
+
+static QV_TARGET void qgemm_u8s8_vnni(long M, long N, long K, const uint8_t *A, long lda,
+                                      const int8_t *Bp, int32_t *C, long ldc) {
+    long quads = (K + 3) / 4;
+    long ps = qv_panel_bytes(K);
+    long fullPanels = N / 16;
+    long i = 0;
+    for (; i + 4 <= M; i += 4) {
+        long p = 0;
+        for (; p + 4 <= fullPanels; p += 4)
+            qv_4x4(quads, K, A + i * lda, lda, Bp + p * ps, ps, C + i * ldc + 16 * p, ldc);
+        for (long r = 0; r < 4; r++)
+            for (long pp = p; pp * 16 < N; pp++) {
+                long cols = N - 16 * pp < 16 ? N - 16 * pp : 16;
+                qv_1x1(quads, K, A + (i + r) * lda, Bp + pp * ps, C + (i + r) * ldc + 16 * pp,
+                       cols);
+            }
+    }
+    for (; i < M; i++) {
+        long p = 0;
+        for (; p + 8 <= fullPanels; p += 8)
+            qv_1x8(quads, K, A + i * lda, Bp + p * ps, ps, C + i * ldc + 16 * p);
+        for (; p * 16 < N; p++) {
+            long cols = N - 16 * p < 16 ? N - 16 * p : 16;
+            qv_1x1(quads, K, A + i * lda, Bp + p * ps, C + i * ldc + 16 * p, cols);
         }
     }
 }
@@ -337,10 +393,7 @@ void ckiln_qgemm_u8s8(int isa, long M, long N, long K, const uint8_t *A, long ld
 #ifdef CKILN_X86
     int vnni = isa != CKILN_ISA_SCALAR && isa != CKILN_ISA_AVX2 && ckiln_qgemm_u8s8_supported();
     if (vnni) {
-        for (long i0 = 0; i0 < M; i0 += 4) {
-            int rows = (int)(M - i0 < 4 ? M - i0 : 4);
-            qv_rows(rows, N, K, A + i0 * lda, lda, Bpacked, C + i0 * ldc, ldc);
-        }
+        qgemm_u8s8_vnni(M, N, K, A, lda, Bpacked, C, ldc);
     } else
 #endif
     {

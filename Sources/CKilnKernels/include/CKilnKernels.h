@@ -92,11 +92,14 @@ void ckiln_qgemm_pack_b(long K, long N, const int16_t *B, long ldb, int16_t *dst
 void ckiln_qgemm_s16(int isa, long M, long N, long K, const int16_t *A, long lda,
                      const int16_t *Bpacked, int32_t *C, long ldc);
 
-/// Number of int8 values `ckiln_qgemm_u8s8_pack_b` writes for a K x N matrix: ceil(K/4) * N * 4.
+/// Number of int8 values `ckiln_qgemm_u8s8_pack_b` writes for a K x N matrix:
+/// ceil(N/16) * (ceil(K/4) * 64 + 64).
 long ckiln_qgemm_u8s8_packed_size(long K, long N);
 
-/// Packs row-major int8 B[K x N] (rows `ldb` apart) into the quad-interleaved layout of
-/// `ckiln_qgemm_u8s8`: dst[(q * N + j) * 4 + r] = B[4q + r][j], zero where 4q + r >= K.
+/// Packs row-major int8 B[K x N] (rows `ldb` apart) into the layout of `ckiln_qgemm_u8s8`:
+/// panels of 16 columns, quads of rows interleaved within a panel,
+/// dst[p * (ceil(K/4) * 64 + 64) + q * 64 + c * 4 + r] = B[4q + r][16p + c], zero elsewhere
+/// (each panel carries one spare cache line so side-by-side panels do not alias in L1).
 void ckiln_qgemm_u8s8_pack_b(long K, long N, const int8_t *B, long ldb, int8_t *dst);
 
 /// 1 when this CPU has the dot-product instructions (AVX-512 VNNI) of `ckiln_qgemm_u8s8`; the

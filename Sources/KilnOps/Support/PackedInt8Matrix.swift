@@ -1,8 +1,9 @@
-/// A `k × n` matrix of integers stored as int8 plus a per-column offset, in the quad-interleaved
-/// layout of the dot-product integer GEMM (`NNKernels.u8s8Gemm`): the value of row `p`, column
-/// `j` is `Int32(stored[p][j]) + columnOffsets[j]`, and for each group of four rows
-/// `(4q … 4q+3)` and column `j` the four stored bytes are adjacent,
-/// `values[(q·n + j)·4 + r] = stored[4q + r][j]`, with zero rows padding `k` to a multiple of 4.
+/// A `k × n` matrix of integers stored as int8 plus a per-column offset, in the layout of the
+/// dot-product integer GEMM (`NNKernels.u8s8Gemm`): the value of row `p`, column `j` is
+/// `Int32(stored[p][j]) + columnOffsets[j]`; columns come in panels of 16 and, within a panel,
+/// the 16 columns' values of each group of four rows `(4q … 4q+3)` are adjacent,
+/// `values[panel·(64·quads + 64) + q·64 + c·4 + r] = stored[4q + r][16·panel + c]`, zero
+/// elsewhere (a spare cache line per panel keeps side-by-side panels from aliasing in L1).
 ///
 /// Quantized kernels keep 8-bit weights here with the zero point in the offset (uint8 weights
 /// are stored minus 128), so any 8-bit weight with any zero point fits, once per plan.
@@ -22,15 +23,14 @@ public struct PackedInt8Matrix: Sendable, Equatable {
         self.k = k
         self.n = n
         let quads = (k + 3) / 4
-        var v = [Int8](repeating: 0, count: quads * n * 4)
+        var v = [Int8](repeating: 0, count: (n + 15) / 16 * (quads * 64 + 64))
         var sums = [Int32](repeating: 0, count: n)
         v.withUnsafeMutableBufferPointer { d in
             stored.withUnsafeBufferPointer { s in
                 for p in 0..<k {
-                    let base = (p / 4) * n * 4 + (p & 3)
                     let src = p * n
                     for j in 0..<n {
-                        d[base + 4 * j] = s[src + j]
+                        d[Self.offset(p, j, quads: quads)] = s[src + j]
                         sums[j] &+= Int32(s[src + j])
                     }
                 }
@@ -41,9 +41,14 @@ public struct PackedInt8Matrix: Sendable, Equatable {
         columnSums = sums
     }
 
+    /// Index in `values` of row `p`, column `j`.
+    static func offset(_ p: Int, _ j: Int, quads: Int) -> Int {
+        (j / 16) * (quads * 64 + 64) + (p / 4) * 64 + (j % 16) * 4 + (p & 3)
+    }
+
     /// The value at row `p`, column `j` (with its offset).
     public func value(_ p: Int, _ j: Int) -> Int32 {
-        Int32(values[(p / 4) * n * 4 + 4 * j + (p & 3)]) + columnOffsets[j]
+        Int32(values[Self.offset(p, j, quads: (k + 3) / 4)]) + columnOffsets[j]
     }
 
     /// The plain-Swift product `C[m×n] = (A[m×k] − aZero) · self` with wrapping 32-bit

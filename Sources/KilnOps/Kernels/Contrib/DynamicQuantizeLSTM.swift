@@ -1,4 +1,3 @@
-import Dispatch
 import Foundation
 import KilnIR
 
@@ -269,12 +268,8 @@ public struct DynamicQuantizeLSTM: PreparableOp {
                 yc[d * batch * hidden + i] = cPrev[i]
             }
         }
-        if dirs == 2 && ctx.threads > 1 {
-            // The closure only runs during this call; each direction writes disjoint rows.
-            nonisolated(unsafe) let work = runDirection
-            DispatchQueue.concurrentPerform(iterations: 2) { d in work(d) }
-        } else {
-            for d in 0..<dirs { runDirection(d) }
+        ParallelRanges.run(dirs, threads: ctx.threads) { r in
+            for d in r { runDirection(d) }
         }
         func array(_ p: UnsafeMutablePointer<Float>, _ n: Int) -> [Float] {
             Array(UnsafeBufferPointer(start: p, count: n))

@@ -144,19 +144,72 @@ enum Recurrent {
         // Working memory of one direction: X·Wᵀ + Wb for every step, H·Rᵀ + Rb, H, C, the
         // biases, peepholes and the cell's gate vectors.
         let (xwCount, hrCount, stateCount) = (seq * batch * gh, batch * gh, batch * hidden)
-        let work = UnsafeMutablePointer<Float>.allocate(
-            capacity: xwCount + hrCount + 2 * stateCount + 2 * gh + 3 * hidden + gh + 2 * hidden)
+        // One region per direction, so the two directions of a bidirectional node can run on
+        // two threads (each writes only its own rows of Y and its own region).
+        let perDirection =
+            xwCount + hrCount + 2 * stateCount + 2 * gh + 3 * hidden + gh + 2 * hidden
+        let work = UnsafeMutablePointer<Float>.allocate(capacity: perDirection * dirs)
         defer { work.deallocate() }
-        let xw = work
-        let hr = xw + xwCount
-        let hPrev = hr + hrCount
-        let cPrev = hPrev + stateCount
-        let wb = cPrev + stateCount
-        let rb = wb + gh
-        let p = rb + gh
-        let scratch = p + 3 * hidden
         if x.isEmpty { x = [0] }
         if w.isEmpty { w = [0] }
+        // One direction: X·Wᵀ for every step, then per step H·Rᵀ and the cell update.
+        func runDirection(
+            _ d: Int, _ xs: UnsafePointer<Float>, _ ws: UnsafePointer<Float>,
+            _ rs: UnsafePointer<Float>, _ ys: UnsafeMutablePointer<Float>
+        ) {
+            let xw = work + d * perDirection
+            let hr = xw + xwCount
+            let hPrev = hr + hrCount
+            let cPrev = hPrev + stateCount
+            let wb = cPrev + stateCount
+            let rb = wb + gh
+            let p = rb + gh
+            let scratch = p + 3 * hidden
+            let reverse = direction == "reverse" || d == 1
+            let spec = CellSpec(
+                cell: cell, hidden: hidden, f: acts[d * per],
+                g: per > 1 ? acts[d * per + 1] : acts[d * per],
+                h: per > 2 ? acts[d * per + 2] : acts[d * per], clip: clip,
+                linearBeforeReset: lbr, inputForget: inputForget,
+                kernels: kernels)
+            for j in 0..<gh {
+                wb[j] = bias[d * 2 * gh + j]
+                rb[j] = bias[d * 2 * gh + gh + j]
+            }
+            for j in 0..<(3 * hidden) { p[j] = peep[d * 3 * hidden + j] }
+            for i in 0..<stateCount {
+                hPrev[i] = h0[d * stateCount + i]
+                cPrev[i] = cell == .lstm ? c0[d * stateCount + i] : 0
+            }
+            // xw[t, b, :] = X[t, b] · Wᵀ + Wb
+            for i in 0..<(seq * batch) { (xw + i * gh).update(from: wb, count: gh) }
+            if seq * batch > 0 && inputSize > 0 {
+                kernels.gemm(
+                    false, true, seq * batch, gh, inputSize, 1, xs, inputSize,
+                    ws + d * gh * inputSize, inputSize, 1, xw, gh, ctx.threads)
+            }
+            let rd = rs + d * gh * hidden
+            for step in 0..<seq {
+                // H·Rᵀ + Rb for every gate
+                for b in 0..<batch { (hr + b * gh).update(from: rb, count: gh) }
+                kernels.gemm(
+                    false, true, batch, gh, hidden, 1, hPrev, hidden, rd, hidden,
+                    1, hr, gh, ctx.threads)
+                for b in 0..<batch {
+                    let t = reverse ? seqLens[b] - 1 - step : step
+                    guard step < seqLens[b], t >= 0 else { continue }
+                    spec.step(
+                        x: xw + (t * batch + b) * gh, h: hr + b * gh,
+                        state: hPrev + b * hidden, cellState: cPrev + b * hidden,
+                        peepholes: p,
+                        resetWeights: rd + (cell == .gru ? 2 * hidden * hidden : 0),
+                        resetBias: rb + (cell == .gru ? 2 * hidden : 0),
+                        scratch: scratch,
+                        out: ys + ((t * dirs + d) * batch + b) * hidden,
+                        threads: ctx.threads)
+                }
+            }
+        }
         x.withUnsafeBufferPointer { xBuffer in
             w.withUnsafeBufferPointer { wBuffer in
                 r.withUnsafeBufferPointer { rBuffer in
@@ -164,54 +217,14 @@ enum Recurrent {
                         guard let xs = xBuffer.baseAddress, let ws = wBuffer.baseAddress,
                             let rs = rBuffer.baseAddress, let ys = yBuffer.baseAddress
                         else { return }
+                        ParallelRanges.run(dirs, threads: ctx.threads) { range in
+                            for d in range { runDirection(d, xs, ws, rs, ys) }
+                        }
                         for d in 0..<dirs {
-                            let reverse = direction == "reverse" || d == 1
-                            let spec = CellSpec(
-                                cell: cell, hidden: hidden, f: acts[d * per],
-                                g: per > 1 ? acts[d * per + 1] : acts[d * per],
-                                h: per > 2 ? acts[d * per + 2] : acts[d * per], clip: clip,
-                                linearBeforeReset: lbr, inputForget: inputForget,
-                                kernels: kernels)
-                            for j in 0..<gh {
-                                wb[j] = bias[d * 2 * gh + j]
-                                rb[j] = bias[d * 2 * gh + gh + j]
-                            }
-                            for j in 0..<(3 * hidden) { p[j] = peep[d * 3 * hidden + j] }
-                            for i in 0..<stateCount {
-                                hPrev[i] = h0[d * stateCount + i]
-                                cPrev[i] = cell == .lstm ? c0[d * stateCount + i] : 0
-                            }
-                            // xw[t, b, :] = X[t, b] · Wᵀ + Wb
-                            for i in 0..<(seq * batch) { (xw + i * gh).update(from: wb, count: gh) }
-                            if seq * batch > 0 && inputSize > 0 {
-                                kernels.gemm(
-                                    false, true, seq * batch, gh, inputSize, 1, xs, inputSize,
-                                    ws + d * gh * inputSize, inputSize, 1, xw, gh, ctx.threads)
-                            }
-                            let rd = rs + d * gh * hidden
-                            for step in 0..<seq {
-                                // H·Rᵀ + Rb for every gate
-                                for b in 0..<batch { (hr + b * gh).update(from: rb, count: gh) }
-                                kernels.gemm(
-                                    false, true, batch, gh, hidden, 1, hPrev, hidden, rd, hidden,
-                                    1, hr, gh, ctx.threads)
-                                for b in 0..<batch {
-                                    let t = reverse ? seqLens[b] - 1 - step : step
-                                    guard step < seqLens[b], t >= 0 else { continue }
-                                    spec.step(
-                                        x: xw + (t * batch + b) * gh, h: hr + b * gh,
-                                        state: hPrev + b * hidden, cellState: cPrev + b * hidden,
-                                        peepholes: p,
-                                        resetWeights: rd + (cell == .gru ? 2 * hidden * hidden : 0),
-                                        resetBias: rb + (cell == .gru ? 2 * hidden : 0),
-                                        scratch: scratch,
-                                        out: ys + ((t * dirs + d) * batch + b) * hidden,
-                                        threads: ctx.threads)
-                                }
-                            }
+                            let hPrev = work + d * perDirection + xwCount + hrCount
                             for i in 0..<stateCount {
                                 h0[d * stateCount + i] = hPrev[i]
-                                if cell == .lstm { c0[d * stateCount + i] = cPrev[i] }
+                                if cell == .lstm { c0[d * stateCount + i] = hPrev[stateCount + i] }
                             }
                         }
                     }
