@@ -48,13 +48,7 @@ struct FastResize: OpDefinition {
                     // `+ 0` as the reference's sum does: -0.0 becomes +0.0.
                     for i in 0..<inner { dst[i] = s[lastOffsets[i]] + 0 }
                     row += 1
-                    var a = rank - 2
-                    while a >= 0 {
-                        index[a] += 1
-                        if index[a] < out[a] { break }
-                        index[a] = 0
-                        a -= 1
-                    }
+                    FastSlice.advance(&index, within: out)
                 }
             }
         }

@@ -45,17 +45,23 @@ struct FastSlice: OpDefinition {
                             }
                         }
                         o += inner * width
-                        var a = rank - 2
-                        while a >= 0 {
-                            index[a] += 1
-                            if index[a] < out[a] { break }
-                            index[a] = 0
-                            a -= 1
-                        }
+                        Self.advance(&index, within: out)
                     }
                 }
             }
         }
         return [.tensor(Tensor(elementType: x.elementType, shape: outShape, data: bytes))]
+    }
+
+    /// Steps a row-major multi-index over the leading `index.count` dims of `dims` (the last
+    /// index varies fastest), wrapping to zeros after the last row.
+    static func advance(_ index: inout [Int], within dims: [Int]) {
+        var a = index.count - 1
+        while a >= 0 {
+            index[a] += 1
+            if index[a] < dims[a] { return }
+            index[a] = 0
+            a -= 1
+        }
     }
 }
