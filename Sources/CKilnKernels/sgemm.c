@@ -268,7 +268,34 @@ __attribute__((target("avx512f,fma"))) static void gemv_avx512(int transB, long 
             for (; j < n; j++) y[j] += x[p] * row[j];
         }
     } else {
-        for (long j = 0; j < n; j++) {
+        // Four rows of B per pass: eight independent accumulator chains, x loaded once for all.
+        long j = 0;
+        for (; j + 4 <= n; j += 4) {
+            const float *r0 = B + j * ldb, *r1 = r0 + ldb, *r2 = r1 + ldb, *r3 = r2 + ldb;
+            __m512 a0 = _mm512_setzero_ps(), a1 = _mm512_setzero_ps();
+            __m512 a2 = _mm512_setzero_ps(), a3 = _mm512_setzero_ps();
+            long p = 0;
+            for (; p + 16 <= k; p += 16) {
+                __m512 xv = _mm512_loadu_ps(x + p);
+                a0 = _mm512_fmadd_ps(xv, _mm512_loadu_ps(r0 + p), a0);
+                a1 = _mm512_fmadd_ps(xv, _mm512_loadu_ps(r1 + p), a1);
+                a2 = _mm512_fmadd_ps(xv, _mm512_loadu_ps(r2 + p), a2);
+                a3 = _mm512_fmadd_ps(xv, _mm512_loadu_ps(r3 + p), a3);
+            }
+            if (p < k) {
+                __mmask16 m = (__mmask16)((1u << (k - p)) - 1);
+                __m512 xv = _mm512_maskz_loadu_ps(m, x + p);
+                a0 = _mm512_fmadd_ps(xv, _mm512_maskz_loadu_ps(m, r0 + p), a0);
+                a1 = _mm512_fmadd_ps(xv, _mm512_maskz_loadu_ps(m, r1 + p), a1);
+                a2 = _mm512_fmadd_ps(xv, _mm512_maskz_loadu_ps(m, r2 + p), a2);
+                a3 = _mm512_fmadd_ps(xv, _mm512_maskz_loadu_ps(m, r3 + p), a3);
+            }
+            y[j] += _mm512_reduce_add_ps(a0);
+            y[j + 1] += _mm512_reduce_add_ps(a1);
+            y[j + 2] += _mm512_reduce_add_ps(a2);
+            y[j + 3] += _mm512_reduce_add_ps(a3);
+        }
+        for (; j < n; j++) {
             const float *row = B + j * ldb;
             __m512 a0 = _mm512_setzero_ps(), a1 = _mm512_setzero_ps();
             long p = 0;

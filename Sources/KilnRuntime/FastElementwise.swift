@@ -34,6 +34,9 @@ private func makeFloat32(_ shape: [Int64], count: Int, _ fill: (UnsafeMutablePoi
     return Tensor(elementType: .float32, shape: shape, data: data)
 }
 
+/// Element-wise work below this many elements per thread is not worth a fork/join.
+private let elementsPerThread = 65_536
+
 /// True when `t` is a well-formed float32 tensor.
 private func isPlainFloat32(_ t: Tensor) -> Bool {
     t.elementType == .float32 && t.elementCount.map { $0 * 4 == t.data.count } == true
@@ -51,9 +54,12 @@ struct FastRelu: OpDefinition {
         let y = withFloat32(x) { xp in
             makeFloat32(x.shape, count: n) { yp in
                 guard let xb = xp.baseAddress else { return }
-                for i in 0..<n {
-                    let v = xb[i]
-                    yp[i] = v < 0 ? 0 : v  // NaN stays NaN
+                ParallelRanges.run(n, threads: context.threads, minimumPerRange: elementsPerThread) {
+                    r in
+                    for i in r {
+                        let v = xb[i]
+                        yp[i] = v < 0 ? 0 : v  // NaN stays NaN
+                    }
                 }
             }
         }
@@ -98,10 +104,14 @@ struct FastBinary: OpDefinition {
                 withFloat32(b) { bp in
                     makeFloat32(a.shape, count: na) { yp in
                         guard let x = ap.baseAddress, let z = bp.baseAddress else { return }
-                        if add {
-                            for i in 0..<na { yp[i] = x[i] + z[i] }
-                        } else {
-                            for i in 0..<na { yp[i] = x[i] * z[i] }
+                        ParallelRanges.run(
+                            na, threads: context.threads, minimumPerRange: elementsPerThread
+                        ) { r in
+                            if add {
+                                for i in r { yp[i] = x[i] + z[i] }
+                            } else {
+                                for i in r { yp[i] = x[i] * z[i] }
+                            }
                         }
                     }
                 }
@@ -363,6 +373,15 @@ extension FastOps {
         }
         if let f = registry.lookup(domain: "", opType: "Concat") {
             registry.register(FastConcat(fallback: f))
+        }
+        if let f = registry.lookup(domain: "", opType: "Resize") {
+            registry.register(FastResize(fallback: f))
+        }
+        if let f = registry.lookup(domain: "", opType: "Gather") {
+            registry.register(FastGather(fallback: f))
+        }
+        if let f = registry.lookup(domain: "", opType: "Slice") {
+            registry.register(FastSlice(fallback: f))
         }
     }
 }

@@ -65,7 +65,29 @@ extension NNKernels {
                 ckiln_qgemm_s16(code, m, n, k, a, lda, b, c, ldc)
             },
             mlasLogistic: { x, n in ckiln_mlas_logistic(code, x, n) },
-            mlasTanh: { x, n in ckiln_mlas_tanh(code, x, n) })
+            mlasTanh: { x, n in ckiln_mlas_tanh(code, x, n) },
+            u8s8Gemm: isa != .scalar && isa != .avx2 && ckiln_qgemm_u8s8_supported() != 0
+                ? u8s8Gemm(code) : nil,
+            quantizeU8: { x, n, q in
+                var scale: Float = 1
+                let zero = ckiln_quantize_u8_dynamic(code, x, n, &scale, q)
+                return (scale, zero)
+            })
+    }
+
+    /// The dot-product integer GEMM of `CKilnKernels` on ISA path `code`.
+    static func u8s8Gemm(_ code: Int32) -> U8S8Gemm {
+        return { m, a, lda, aZero, b, c, ldc in
+            b.values.withUnsafeBufferPointer { bp in
+                b.columnOffsets.withUnsafeBufferPointer { op in
+                    b.columnSums.withUnsafeBufferPointer { sp in
+                        ckiln_qgemm_u8s8(
+                            code, m, b.n, b.k, a, lda, aZero, bp.baseAddress, op.baseAddress,
+                            sp.baseAddress, c, ldc)
+                    }
+                }
+            }
+        }
     }
 }
 

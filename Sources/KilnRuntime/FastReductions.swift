@@ -119,6 +119,43 @@ struct FastErf: OpDefinition {
     }
 }
 
+/// `ReduceMean` / `ReduceSum` on float32 over a trailing block of axes (global pooling, the
+/// mean of a LayerNorm): each output sums one contiguous row in double, in the reference's
+/// order, so the result is bit-identical; other axes go to the standard op.
+struct FastTrailingReduce: OpDefinition {
+    let mean: Bool
+    let fallback: any OpDefinition
+    var domain: String { "" }
+    var opType: String { mean ? "ReduceMean" : "ReduceSum" }
+
+    func run(_ context: KernelContext) throws -> [Value] {
+        let c = context
+        let x = try c.tensor(0)
+        let rank = x.shape.count
+        let axesSince: Int64 = mean ? 18 : 13
+        let spec = c.opsetVersion >= axesSince ? try c.optionalInts(1) : c.ints("axes")
+        guard isPlain(x), rank > 0, let spec, !spec.isEmpty else { return try fallback.run(c) }
+        let axes = Set(try spec.map { try Axis.normalize($0, rank: rank, op: opType) })
+        let first = rank - axes.count
+        guard axes == Set(first..<rank) else { return try fallback.run(c) }
+        let keep = c.int("keepdims", default: 1) != 0
+        let outShape = Array(x.shape[..<first]) + (keep ? [Int64](repeating: 1, count: axes.count) : [])
+        let row = x.shape[first...].reduce(1) { $0 * Int($1) }
+        let rows = x.shape[..<first].reduce(1) { $0 * Int($1) }
+        var out = [Float](repeating: 0, count: rows)
+        floats(x) { xp in
+            guard let base = xp.baseAddress else { return }
+            for r in 0..<rows {
+                var s = 0.0
+                let p = base + r * row
+                for i in 0..<row { s += Double(p[i]) }
+                out[r] = Float(mean ? s / Double(row) : s)
+            }
+        }
+        return [.tensor(Tensor(shape: outShape, values: out))]
+    }
+}
+
 extension FastOps {
     /// Wraps Softmax, LogSoftmax, ArgMax, ArgMin and Erf with their float32 fast paths.
     static func installReductions(into registry: inout OpRegistry) {
@@ -136,6 +173,11 @@ extension FastOps {
         }
         if let f = registry.lookup(domain: "", opType: "Erf") {
             registry.register(FastErf(fallback: f))
+        }
+        for mean in [true, false] {
+            if let f = registry.lookup(domain: "", opType: mean ? "ReduceMean" : "ReduceSum") {
+                registry.register(FastTrailingReduce(mean: mean, fallback: f))
+            }
         }
     }
 }

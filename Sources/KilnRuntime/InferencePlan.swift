@@ -79,7 +79,7 @@ public struct InferencePlan: Sendable {
         var options = options
         options.budget = options.limits.budget()
         let outputs = try Checked.$elementLimit.withValue(options.limits.maxTensorElements) {
-            try main.execute(inputs: inputs, outer: [], options: options, byName: true)
+            try main.execute(inputs: inputs, outer: .empty, options: options, byName: true)
         }
         var result: [String: Value] = [:]
         for (info, v) in zip(main.graph.outputs, outputs) { result[info.name] = v }
@@ -186,12 +186,30 @@ struct PlanStep: Sendable {
     var prepared: (any PreparedKernel)?
     /// Local values to release after this step.
     var release: [String] = []
+    /// Environment slots of the inputs (-1 for an omitted optional input), the outputs (-1 for
+    /// an unnamed output) and the values released after this step.
+    var inputSlots: [Int] = []
+    var outputSlots: [Int] = []
+    var releaseSlots: [Int] = []
 }
 
-/// The values of the graphs enclosing a subgraph, innermost last: one environment per level,
-/// shared (copy-on-write storage, never merged or copied), so entering an If/Loop/Scan body
-/// costs O(nesting depth), not O(values defined around it). Lookups try the innermost first.
-typealias OuterScopes = [[String: Value]]
+/// The values of the graph enclosing a subgraph, by name, without copying them: the parent's
+/// slot table and environment (copy-on-write storage, shared only for the duration of the
+/// call). A body's reads from further out are outer reads of its parent too, resolved once when
+/// the parent starts (`GraphPlan.outerReads`), so one level suffices and entering an
+/// If/Loop/Scan body costs O(its outer reads), not O(values defined around it).
+struct OuterScope: Sendable {
+    static let empty = OuterScope(slots: [:], values: [], extra: [:])
+    let slots: [String: Int]
+    let values: [Value?]
+    /// Inputs given by a name that has no slot.
+    let extra: [String: Value]
+
+    subscript(name: String) -> Value? {
+        if let s = slots[name], s < values.count, let v = values[s] { return v }
+        return extra[name]
+    }
+}
 
 /// An executable plan for one graph (the main graph or a subgraph).
 struct GraphPlan: Sendable {
@@ -200,6 +218,14 @@ struct GraphPlan: Sendable {
     let source: Graph
     let steps: [PlanStep]
     let initializers: [(String, Value)]
+    /// Every value name the graph defines or reads, numbered: `execute` keeps values in an
+    /// array indexed by these slots instead of a dictionary keyed by name.
+    let slots: [String: Int]
+    /// Slots of the initializers (in `initializers` order) and of the graph outputs.
+    let initializerSlots: [Int]
+    let outputSlots: [Int]
+    /// Names read from the enclosing scope (not defined here) with their slots.
+    let outerReads: [(String, Int)]
 
     init(graph original: Graph, context: PlanningContext) throws {
         source = original
@@ -286,6 +312,42 @@ struct GraphPlan: Sendable {
         for (name, i) in lastUse where local.contains(name) && !keep.contains(name) {
             steps[i].release.append(name)
         }
+
+        // Slots: local definitions first, then names read from the enclosing scope.
+        var slots: [String: Int] = [:]
+        func slot(_ name: String) -> Int {
+            if let s = slots[name] { return s }
+            slots[name] = slots.count
+            return slots.count - 1
+        }
+        for info in g.inputs { _ = slot(info.name) }
+        let initializerSlots = inits.map { slot($0.0) }
+        var outerReads: [(String, Int)] = []
+        for i in steps.indices {
+            steps[i].inputSlots = steps[i].node.inputs.map { name in
+                if name.isEmpty { return -1 }
+                if slots[name] == nil && !local.contains(name) {
+                    outerReads.append((name, slot(name)))
+                }
+                return slot(name)
+            }
+            steps[i].outputSlots = steps[i].node.outputs.map { $0.isEmpty ? -1 : slot($0) }
+        }
+        for i in steps.indices { steps[i].releaseSlots = steps[i].release.map { slot($0) } }
+        for o in g.outputs where slots[o.name] == nil && !local.contains(o.name) {
+            outerReads.append((o.name, slot(o.name)))
+        }
+        outputSlots = g.outputs.map { slot($0.name) }
+        for n in g.nodes {
+            for sub in n.subgraphs {
+                for name in sub.outerScopeReads() where slots[name] == nil {
+                    outerReads.append((name, slot(name)))
+                }
+            }
+        }
+        self.slots = slots
+        self.initializerSlots = initializerSlots
+        self.outerReads = outerReads
         self.steps = steps
     }
 
@@ -293,19 +355,23 @@ struct GraphPlan: Sendable {
     /// fall back to initializers); otherwise `positional` supplies inputs in order. `env` holds
     /// this graph's own values; names it lacks are read from `outer` without copying it.
     func execute(
-        inputs: [String: Value], outer: OuterScopes, options: InferenceOptions, byName: Bool
+        inputs: [String: Value], outer: OuterScope, options: InferenceOptions, byName: Bool
     ) throws -> [Value] {
-        var env: [String: Value] = [:]
-        for (name, v) in initializers { env[name] = v }
-        for (name, v) in inputs { env[name] = v }
+        var env = [Value?](repeating: nil, count: slots.count)
+        for (name, slot) in outerReads { env[slot] = outer[name] }
+        for ((_, v), slot) in zip(initializers, initializerSlots) { env[slot] = v }
+        var extra: [String: Value] = [:]
+        for (name, v) in inputs {
+            if let slot = slots[name] { env[slot] = v } else { extra[name] = v }
+        }
         for step in steps {
             try options.budget.checkDeadline(node: step.label)
             var args: [Value?] = []
-            args.reserveCapacity(step.node.inputs.count)
-            for name in step.node.inputs {
-                if name.isEmpty {
+            args.reserveCapacity(step.inputSlots.count)
+            for (name, slot) in zip(step.node.inputs, step.inputSlots) {
+                if slot < 0 {
                     args.append(nil)
-                } else if let v = env[name] ?? Self.outerValue(name, outer) {
+                } else if let v = env[slot] {
                     args.append(v)
                 } else {
                     throw KilnError(
@@ -313,10 +379,12 @@ struct GraphPlan: Sendable {
                         at: .init(node: step.label, value: name))
                 }
             }
-            // `outer + [env]` lives only for this call, so `env` is uniquely owned again when the
+            // The scope lives only for this call, so `env` is uniquely owned again when the
             // outputs are stored below and is not copied (it was, per If/Loop/Scan node).
             let outputs = try runStep(
-                step, args: args, scopes: step.subplans.isEmpty ? [] : outer + [env],
+                step, args: args,
+                scope: step.subplans.isEmpty
+                    ? .empty : OuterScope(slots: slots, values: env, extra: extra),
                 options: options)
             guard
                 outputs.count >= step.node.outputs.filter({ !$0.isEmpty }).count
@@ -327,14 +395,14 @@ struct GraphPlan: Sendable {
                     "kernel returned \(outputs.count) outputs, the node declares \(step.node.outputs.count)",
                     at: .init(node: step.label))
             }
-            for (name, v) in zip(step.node.outputs, outputs) where !name.isEmpty {
-                env[name] = v
+            for (slot, v) in zip(step.outputSlots, outputs) where slot >= 0 {
+                env[slot] = v
             }
             options.observer?(step.node, outputs)
-            for name in step.release { env[name] = nil }
+            for slot in step.releaseSlots { env[slot] = nil }
         }
-        return try graph.outputs.map { o in
-            guard let v = env[o.name] ?? Self.outerValue(o.name, outer) else {
+        return try zip(graph.outputs, outputSlots).map { o, slot in
+            guard let v = env[slot] else {
                 throw KilnError(
                     .invalidGraph, "graph output '\(o.name)' was never produced",
                     at: .init(value: o.name))
@@ -343,18 +411,10 @@ struct GraphPlan: Sendable {
         }
     }
 
-    /// The value of `name` in the innermost enclosing scope that defines it. O(depth).
-    private static func outerValue(_ name: String, _ outer: OuterScopes) -> Value? {
-        for scope in outer.reversed() {
-            if let v = scope[name] { return v }
-        }
-        return nil
-    }
-
-    /// Runs one step's kernel; subgraph bodies see `scopes` (the enclosing values, innermost
-    /// last) through the runner, which does not outlive this call.
+    /// Runs one step's kernel; subgraph bodies see `scope` (this graph's values) through the
+    /// runner, which does not outlive this call.
     private func runStep(
-        _ step: PlanStep, args: [Value?], scopes: OuterScopes, options: InferenceOptions
+        _ step: PlanStep, args: [Value?], scope: OuterScope, options: InferenceOptions
     ) throws -> [Value] {
         let runner: SubgraphRunner?
         if step.subplans.isEmpty {
@@ -369,7 +429,7 @@ struct GraphPlan: Sendable {
                 guard let plan = found else {
                     throw KilnError(.invalidGraph, "subgraph '\(graph.name)' was not planned")
                 }
-                return try plan.run(positional: values, outer: scopes, options: options)
+                return try plan.run(positional: values, outer: scope, options: options)
             }
         }
         var context = KernelContext(
@@ -392,7 +452,7 @@ struct GraphPlan: Sendable {
     }
 
     /// Runs as a subgraph with positional inputs.
-    func run(positional values: [Value], outer: OuterScopes, options: InferenceOptions) throws
+    func run(positional values: [Value], outer: OuterScope, options: InferenceOptions) throws
         -> [Value]
     {
         var named: [String: Value] = [:]

@@ -92,6 +92,35 @@ void ckiln_qgemm_pack_b(long K, long N, const int16_t *B, long ldb, int16_t *dst
 void ckiln_qgemm_s16(int isa, long M, long N, long K, const int16_t *A, long lda,
                      const int16_t *Bpacked, int32_t *C, long ldc);
 
+/// Number of int8 values `ckiln_qgemm_u8s8_pack_b` writes for a K x N matrix:
+/// ceil(N/16) * (ceil(K/4) * 64 + 64).
+long ckiln_qgemm_u8s8_packed_size(long K, long N);
+
+/// Packs row-major int8 B[K x N] (rows `ldb` apart) into the layout of `ckiln_qgemm_u8s8`:
+/// panels of 16 columns, quads of rows interleaved within a panel,
+/// dst[p * (ceil(K/4) * 64 + 64) + q * 64 + c * 4 + r] = B[4q + r][16p + c], zero elsewhere
+/// (each panel carries one spare cache line so side-by-side panels do not alias in L1).
+void ckiln_qgemm_u8s8_pack_b(long K, long N, const int8_t *B, long ldb, int8_t *dst);
+
+/// 1 when this CPU has the dot-product instructions (AVX-512 VNNI) of `ckiln_qgemm_u8s8`; the
+/// portable path is exact too but slower than `ckiln_qgemm_s16`.
+int ckiln_qgemm_u8s8_supported(void);
+
+/// Integer GEMM on uint8 A and int8 B with zero points, 32-bit wrapping accumulation:
+///     C[i, j] = sum_k (A[i, k] - aZero) * (B[k, j] + colOffset[j])
+/// A row-major uint8 (rows `lda` apart), B packed by `ckiln_qgemm_u8s8_pack_b`, `colSum[j]` =
+/// sum_k B[k, j] (as packed), C row-major int32 (rows `ldc` apart, overwritten). Equal, modulo
+/// 2^32, to `ckiln_qgemm_s16` on the zero-point-subtracted values. Single-threaded.
+void ckiln_qgemm_u8s8(int isa, long M, long N, long K, const uint8_t *A, long lda, int32_t aZero,
+                      const int8_t *Bpacked, const int32_t *colOffset, const int32_t *colSum,
+                      int32_t *C, long ldc);
+
+/// onnxruntime's dynamic uint8 quantization of x[0:n]: the range [min(0, x), max(0, x)] (NaN
+/// skipped), scale = range / 255 (1 when empty), zero point = round_half_even(clamp(-min /
+/// scale, 0, 255)), q = clamp(round_half_even(x / scale) + zero point, 0, 255) (NaN -> zero
+/// point). Writes the scale, returns the zero point; bit-identical on every path.
+int32_t ckiln_quantize_u8_dynamic(int isa, const float *x, long n, float *scale, uint8_t *q);
+
 
 /// onnxruntime's MLAS float32 logistic (`MlasComputeLogistic`) and tanh (`MlasComputeTanh`)
 /// approximations, in place over `n` values; bit-identical on every ISA path (and to Kiln's

@@ -20,6 +20,20 @@ enum DynamicQuant {
         return (scale, Int32(zp))
     }
 
+    /// `parameters` and `clamp(round_half_even(x / scale) + zp, 0, 255)` of `x[0..<n]` into
+    /// `q`: the Swift definition of `NNKernels.quantizeU8`.
+    @Sendable static func quantizeU8(
+        _ x: UnsafePointer<Float>, _ n: Int, _ q: UnsafeMutablePointer<UInt8>
+    ) -> (scale: Float, zeroPoint: Int32) {
+        let (s, z) = parameters(UnsafeBufferPointer(start: x, count: n))
+        let zf = Float(z)
+        for i in 0..<n {
+            let r = (x[i] / s).rounded(.toNearestOrEven) + zf
+            q[i] = UInt8(r.isNaN ? zf : min(max(r, 0), 255))
+        }
+        return (s, z)
+    }
+
     /// `clamp(round_half_even(x / scale) + zp, 0, 255)` for every element.
     static func quantize(
         _ data: UnsafeBufferPointer<Float>, scale: Float, zeroPoint: Int32

@@ -27,10 +27,22 @@ public struct DynamicQuantizeLSTM: PreparableOp {
     public init(kernels: NNKernels = .reference) { self.kernels = kernels }
 
     /// One direction's quantized weight: `[k, n]` integers with the zero point removed, packed
-    /// for the integer GEMM, and a scale per column.
+    /// for the integer GEMM (as int8 with column offsets for `NNKernels.u8s8Gemm` where the
+    /// kernels have it, else as int16), and a scale per column.
     struct QuantWeight: Sendable {
-        let matrix: PackedInt16Matrix
+        let k: Int
+        let n: Int
+        let int16: PackedInt16Matrix?
+        let int8: PackedInt8Matrix?
         let scales: [Float]
+    }
+
+    /// Reused buffers of `product`.
+    struct ProductBuffers {
+        var q8: [UInt8] = []
+        var q16: [Int16] = []
+        var acc: [Int32] = []
+        var mult: [Float] = []
     }
 
     /// Weights converted at plan time.
@@ -94,8 +106,8 @@ public struct DynamicQuantizeLSTM: PreparableOp {
         let r: [QuantWeight]
         if let prepared {
             (w, r) = prepared
-            guard w.count == dirs, w.allSatisfy({ $0.matrix.k == inputSize }) else {
-                throw ctx.fail("X has input size \(inputSize) but W was prepared for \(w.first?.matrix.k ?? 0)")
+            guard w.count == dirs, w.allSatisfy({ $0.k == inputSize }) else {
+                throw ctx.fail("X has input size \(inputSize) but W was prepared for \(w.first?.k ?? 0)")
             }
         } else {
             w = try weights(ctx, 1, scale: 8, zeroPoint: 9, dirs: dirs, k: inputSize, n: gh)
@@ -154,10 +166,15 @@ public struct DynamicQuantizeLSTM: PreparableOp {
         }
 
         let x = try NNTensor.floats(xT, ctx)
-        let (xq, xScale) = Self.quantize(x)
-        var y = [Float](repeating: 0, count: seq * dirs * batch * hidden)
-        var yh = [Float](repeating: 0, count: dirs * batch * hidden)
-        var yc = [Float](repeating: 0, count: dirs * batch * hidden)
+        // Y, Y_h and Y_c in one buffer; each direction writes only its own rows, so the two
+        // directions of a bidirectional node can run on two threads with identical results.
+        let (ySize, stateSize) = (seq * dirs * batch * hidden, dirs * batch * hidden)
+        let result = UnsafeMutablePointer<Float>.allocate(capacity: ySize + 2 * stateSize + 1)
+        result.initialize(repeating: 0, count: ySize + 2 * stateSize + 1)
+        defer { result.deallocate() }
+        let y = result
+        let yh = result + ySize
+        let yc = yh + stateSize
         func cl(_ v: Float) -> Float {
             guard let clip else { return v }
             return min(max(v, -clip), clip)
@@ -168,19 +185,21 @@ public struct DynamicQuantizeLSTM: PreparableOp {
         let vectorCell =
             !hasPeepholes && clip == nil && !inputForget
             && (0..<dirs).allSatisfy { lower[3 * $0..<3 * $0 + 3] == ["sigmoid", "tanh", "tanh"] }
-        var gates = [Float](repeating: 0, count: gh)
-        var tanhC = [Float](repeating: 0, count: hidden)
-        for d in 0..<dirs {
+        func runDirection(_ d: Int) {
+            var buffers = ProductBuffers()
+            var xw = [Float](repeating: 0, count: max(seq * batch * gh, 1))
+            var hr = [Float](repeating: 0, count: max(batch * gh, 1))
+            var gates = [Float](repeating: 0, count: gh)
+            var tanhC = [Float](repeating: 0, count: hidden)
             let reverse = direction == "reverse" || d == 1
             let (f, g, h) = (acts[3 * d], acts[3 * d + 1], acts[3 * d + 2])
             let bsum = (0..<gh).map { bias[d * 2 * gh + $0] + bias[d * 2 * gh + gh + $0] }
             let p = Array(peep[(d * 3 * hidden)..<((d + 1) * 3 * hidden)])
-            let xw = product(xq, rows: seq * batch, scale: xScale, w[d])
+            product(x, rows: seq * batch, w[d], &buffers, into: &xw)
             var hPrev = Array(h0[(d * batch * hidden)..<((d + 1) * batch * hidden)])
             var cPrev = Array(c0[(d * batch * hidden)..<((d + 1) * batch * hidden)])
             for step in 0..<seq {
-                let (hq, hScale) = Self.quantize(hPrev)
-                let hr = product(hq, rows: batch, scale: hScale, r[d])
+                product(hPrev, rows: batch, r[d], &buffers, into: &hr)
                 for b in 0..<batch {
                     guard step < seqLens[b] else { continue }
                     let t = reverse ? seqLens[b] - 1 - step : step
@@ -210,12 +229,10 @@ public struct DynamicQuantizeLSTM: PreparableOp {
                                     guard let tb = tp.baseAddress else { return }
                                     kernels.mlasTanh(tb, hidden)
                                     hPrev.withUnsafeMutableBufferPointer { hp in
-                                        y.withUnsafeMutableBufferPointer { yp in
-                                            for k in 0..<hidden {
-                                                let v = tp[k] * gp[hidden + k]
-                                                hp[co + k] = v
-                                                yp[yo + k] = v
-                                            }
+                                        for k in 0..<hidden {
+                                            let v = tp[k] * gp[hidden + k]
+                                            hp[co + k] = v
+                                            y[yo + k] = v
                                         }
                                     }
                                 }
@@ -251,50 +268,75 @@ public struct DynamicQuantizeLSTM: PreparableOp {
                 yc[d * batch * hidden + i] = cPrev[i]
             }
         }
+        ParallelRanges.run(dirs, threads: ctx.threads) { r in
+            for d in r { runDirection(d) }
+        }
+        func array(_ p: UnsafeMutablePointer<Float>, _ n: Int) -> [Float] {
+            Array(UnsafeBufferPointer(start: p, count: n))
+        }
+        let stateShape = [Int64(dirs), Int64(batch), Int64(hidden)]
         let outputs: [Value] = [
             .tensor(
-                Tensor(shape: [Int64(seq), Int64(dirs), Int64(batch), Int64(hidden)], values: y)),
-            .tensor(Tensor(shape: [Int64(dirs), Int64(batch), Int64(hidden)], values: yh)),
-            .tensor(Tensor(shape: [Int64(dirs), Int64(batch), Int64(hidden)], values: yc)),
+                Tensor(
+                    shape: [Int64(seq), Int64(dirs), Int64(batch), Int64(hidden)],
+                    values: array(y, ySize))),
+            .tensor(Tensor(shape: stateShape, values: array(yh, stateSize))),
+            .tensor(Tensor(shape: stateShape, values: array(yc, stateSize))),
         ]
         return Array(outputs.prefix(max(ctx.node.outputs.count, 1)))
     }
 
-    /// Quantizes `v` to uint8 with onnxruntime's dynamic parameters; returns the values with
-    /// the zero point already subtracted (as 16-bit integers), and the scale.
-    static func quantize(_ v: [Float]) -> ([Int16], Float) {
-        v.withUnsafeBufferPointer { p in
-            let (s, z) = DynamicQuant.parameters(p)
-            let zf = Float(z)
-            let q = p.map { x -> Int16 in
-                let r = (x / s).rounded(.toNearestOrEven) + zf
-                let c = r.isNaN ? zf : min(max(r, 0), 255)
-                return Int16(c) - Int16(z)
-            }
-            return (q, s)
-        }
-    }
-
-    /// `a[rows, k] · W[k, n]` in integers, scaled per column by `scale · W.scales`.
-    func product(_ a: [Int16], rows: Int, scale: Float, _ w: QuantWeight) -> [Float] {
-        let (k, n) = (w.matrix.k, w.matrix.n)
-        var acc = [Int32](repeating: 0, count: rows * n)
+    /// `out[rows, n] = (A_q − a_zp)·W · (a_scale · W.scales)`, where `A[rows, k]` is quantized
+    /// dynamically to uint8 as a whole (onnxruntime's parameters); products are exact integers.
+    func product(
+        _ a: [Float], rows: Int, _ w: QuantWeight, _ buf: inout ProductBuffers,
+        into out: inout [Float]
+    ) {
+        let (k, n) = (w.k, w.n)
+        let count = rows * k
+        guard rows > 0 else { return }
+        if buf.q8.count < count { buf.q8 = [UInt8](repeating: 0, count: count) }
+        if buf.acc.count < rows * n { buf.acc = [Int32](repeating: 0, count: rows * n) }
+        if buf.mult.count < n { buf.mult = [Float](repeating: 0, count: n) }
+        var scale: Float = 1
         a.withUnsafeBufferPointer { ap in
-            w.matrix.values.withUnsafeBufferPointer { bp in
-                acc.withUnsafeMutableBufferPointer { cp in
-                    guard let aBase = ap.baseAddress, let bBase = bp.baseAddress,
+            buf.q8.withUnsafeMutableBufferPointer { qp in
+                buf.acc.withUnsafeMutableBufferPointer { cp in
+                    guard let aBase = ap.baseAddress, let qBase = qp.baseAddress,
                         let cBase = cp.baseAddress
                     else { return }
-                    kernels.int16Gemm(rows, n, k, aBase, k, bBase, cBase, n)
+                    let (s, z) = kernels.quantizeU8(aBase, count, qBase)
+                    scale = s
+                    if let b8 = w.int8, let gemm = kernels.u8s8Gemm {
+                        gemm(rows, qBase, k, z, b8, cBase, n)
+                        return
+                    }
+                    guard let b16 = w.int16 else { return }
+                    if buf.q16.count < count { buf.q16 = [Int16](repeating: 0, count: count) }
+                    buf.q16.withUnsafeMutableBufferPointer { hp in
+                        b16.values.withUnsafeBufferPointer { bp in
+                            guard let hBase = hp.baseAddress, let bBase = bp.baseAddress else {
+                                return
+                            }
+                            for i in 0..<count { hBase[i] = Int16(qBase[i]) - Int16(z) }
+                            kernels.int16Gemm(rows, n, k, hBase, k, bBase, cBase, n)
+                        }
+                    }
                 }
             }
         }
-        let mult = w.scales.map { scale * $0 }
-        var out = [Float](repeating: 0, count: rows * n)
-        for i in 0..<rows {
-            for j in 0..<n { out[i * n + j] = Float(acc[i * n + j]) * mult[j] }
+        buf.mult.withUnsafeMutableBufferPointer { mp in
+            w.scales.withUnsafeBufferPointer { sp in
+                for j in 0..<n { mp[j] = scale * sp[j] }
+            }
+            buf.acc.withUnsafeBufferPointer { cp in
+                out.withUnsafeMutableBufferPointer { op in
+                    for i in 0..<rows {
+                        for j in 0..<n { op[i * n + j] = Float(cp[i * n + j]) * mp[j] }
+                    }
+                }
+            }
         }
-        return out
     }
 
     /// Per-direction weights of input `i` with their scale and zero point inputs.
@@ -319,15 +361,27 @@ public struct DynamicQuantizeLSTM: PreparableOp {
         guard zps.allSatisfy({ $0 >= -255 && $0 <= 255 }) else {
             throw ctx.fail("zero point of input \(i) is outside the 8-bit range")
         }
+        // uint8 weights are stored minus 128 in the int8 form; the zero point and that shift
+        // become the column offset.
+        let shift: Int64 = t.elementType == .uint8 ? 128 : 0
         return (0..<dirs).map { d in
             let base = d * k * n
-            let values = (0..<(k * n)).map { j in
-                Int16(v[base + j] - zps[d * per + (per == 1 ? 0 : j % n)])
-            }
             let sc =
                 per == 1
                 ? [Float](repeating: scales[d], count: n) : Array(scales[(d * n)..<((d + 1) * n)])
-            return QuantWeight(matrix: PackedInt16Matrix(k: k, n: n, rowMajor: values), scales: sc)
+            if kernels.u8s8Gemm != nil {
+                let stored = (0..<(k * n)).map { Int8(truncatingIfNeeded: v[base + $0] - shift) }
+                let offsets = (0..<n).map { j in
+                    Int32(truncatingIfNeeded: shift - zps[d * per + (per == 1 ? 0 : j)])
+                }
+                let matrix = PackedInt8Matrix(k: k, n: n, stored: stored, offsets: offsets)
+                return QuantWeight(k: k, n: n, int16: nil, int8: matrix, scales: sc)
+            }
+            let values = (0..<(k * n)).map { j in
+                Int16(v[base + j] - zps[d * per + (per == 1 ? 0 : j % n)])
+            }
+            let matrix = PackedInt16Matrix(k: k, n: n, rowMajor: values)
+            return QuantWeight(k: k, n: n, int16: matrix, int8: nil, scales: sc)
         }
     }
 }

@@ -28,58 +28,68 @@ func checkedIndex(_ i: Int64, _ dim: Int, _ c: KernelContext) throws -> Int {
     return Int(j)
 }
 
+/// Slice's operands resolved against X: the first element and step along every axis and the
+/// output shape (negative and out-of-range starts/ends clamped as ONNX specifies).
+package func sliceGeometry(_ c: KernelContext) throws
+    -> (x: Tensor, begin: [Int64], step: [Int64], outShape: [Int64])
+{
+        let x = try c.tensor(0)
+        let rank = x.shape.count
+        let starts: [Int64]
+        let ends: [Int64]
+        var axes: [Int64]?
+        var steps: [Int64]?
+        if c.opsetVersion < 10 {
+            starts = c.ints("starts") ?? []
+            ends = c.ints("ends") ?? []
+            axes = c.ints("axes")
+        } else {
+            starts = try c.tensor(1).int64s()
+            ends = try c.tensor(2).int64s()
+            axes = try c.optionalInts(3)
+            steps = try c.optionalInts(4)
+        }
+        let ax = try Axis.normalize(
+            axes ?? (0..<Int64(starts.count)).map { $0 }, rank: rank, op: "Slice")
+        let st = steps ?? [Int64](repeating: 1, count: starts.count)
+        guard ends.count == starts.count, ax.count == starts.count, st.count == starts.count
+        else { throw c.fail("starts, ends, axes and steps differ in length") }
+        var begin = [Int64](repeating: 0, count: rank)
+        var step = [Int64](repeating: 1, count: rank)
+        var outShape = x.shape
+        for (k, a) in ax.enumerated() {
+            let dim = x.shape[a]
+            guard st[k] != 0 else { throw c.fail("step is zero") }
+            // A step longer than the axis selects at most one element whatever its size;
+            // clamping it keeps `e - b + s` and `-s` below overflow (INT64_MIN, INT64_MAX).
+            let reach = Swift.max(dim, 1)
+            let s = Swift.min(Swift.max(st[k], -reach), reach)
+            var b = starts[k]
+            var e = ends[k]
+            if b < 0 { b = Swift.max(b, -dim) + dim }
+            if e < 0 { e = Swift.max(e, -dim - 1) + dim }
+            if s > 0 {
+                b = Swift.min(Swift.max(b, 0), dim)
+                e = Swift.min(Swift.max(e, 0), dim)
+                outShape[a] = e > b ? (e - b + s - 1) / s : 0
+            } else {
+                b = Swift.min(Swift.max(b, -1), dim - 1)
+                e = Swift.min(Swift.max(e, -1), dim - 1)
+                outShape[a] = b > e ? (b - e + (-s) - 1) / (-s) : 0
+            }
+            begin[a] = b
+            step[a] = s
+        }
+    return (x, begin, step, outShape)
+}
+
 /// Slice, Gather, GatherElements, GatherND, Scatter, ScatterElements, ScatterND, Pad, OneHot,
 /// NonZero, Compress, ReverseSequence.
 enum IndexingOps {
     static let all: [any OpDefinition] = [
         ClosureOp("Slice") { c in
-            let x = try c.tensor(0)
+            let (x, begin, step, outShape) = try sliceGeometry(c)
             let rank = x.shape.count
-            let starts: [Int64]
-            let ends: [Int64]
-            var axes: [Int64]?
-            var steps: [Int64]?
-            if c.opsetVersion < 10 {
-                starts = c.ints("starts") ?? []
-                ends = c.ints("ends") ?? []
-                axes = c.ints("axes")
-            } else {
-                starts = try c.tensor(1).int64s()
-                ends = try c.tensor(2).int64s()
-                axes = try c.optionalInts(3)
-                steps = try c.optionalInts(4)
-            }
-            let ax = try Axis.normalize(
-                axes ?? (0..<Int64(starts.count)).map { $0 }, rank: rank, op: "Slice")
-            let st = steps ?? [Int64](repeating: 1, count: starts.count)
-            guard ends.count == starts.count, ax.count == starts.count, st.count == starts.count
-            else { throw c.fail("starts, ends, axes and steps differ in length") }
-            var begin = [Int64](repeating: 0, count: rank)
-            var step = [Int64](repeating: 1, count: rank)
-            var outShape = x.shape
-            for (k, a) in ax.enumerated() {
-                let dim = x.shape[a]
-                guard st[k] != 0 else { throw c.fail("step is zero") }
-                // A step longer than the axis selects at most one element whatever its size;
-                // clamping it keeps `e - b + s` and `-s` below overflow (INT64_MIN, INT64_MAX).
-                let reach = Swift.max(dim, 1)
-                let s = Swift.min(Swift.max(st[k], -reach), reach)
-                var b = starts[k]
-                var e = ends[k]
-                if b < 0 { b = Swift.max(b, -dim) + dim }
-                if e < 0 { e = Swift.max(e, -dim - 1) + dim }
-                if s > 0 {
-                    b = Swift.min(Swift.max(b, 0), dim)
-                    e = Swift.min(Swift.max(e, 0), dim)
-                    outShape[a] = e > b ? (e - b + s - 1) / s : 0
-                } else {
-                    b = Swift.min(Swift.max(b, -1), dim - 1)
-                    e = Swift.min(Swift.max(e, -1), dim - 1)
-                    outShape[a] = b > e ? (b - e + (-s) - 1) / (-s) : 0
-                }
-                begin[a] = b
-                step[a] = s
-            }
             let strides = rowMajorStrides(x.dims)
             var idx: [Int] = []
             idx.reserveCapacity(try Checked.product(outShape))

@@ -78,8 +78,23 @@ public struct Conv: OpDefinition {
                         let yb = yp.baseAddress
                     else { return }
                     if cg == 1 && mg == 1 && geo.rank == 2, let dw = kernels.depthwise2D {
+                        // Channels split across threads (each writes its own planes).
                         let done = (biasValues ?? []).withUnsafeBufferPointer { bp in
-                            dw(xb, wb, biasValues == nil ? nil : bp.baseAddress, n, c, geo, yb)
+                            let bias = biasValues == nil ? nil : bp.baseAddress
+                            guard n == 1, ctx.threads > 1 else {
+                                return dw(xb, wb, bias, n, c, geo, yb)
+                            }
+                            var ok = [Bool](repeating: true, count: c)
+                            ok.withUnsafeMutableBufferPointer { flags in
+                                ParallelRanges.run(c, threads: ctx.threads, minimumPerRange: 4) {
+                                    r in
+                                    let lo = r.lowerBound
+                                    flags[lo] = dw(
+                                        xb + lo * inSize, wb + lo * kSize, bias.map { $0 + lo }, 1,
+                                        r.count, geo, yb + lo * outSize)
+                                }
+                            }
+                            return ok.allSatisfy { $0 }
                         }
                         if done {
                             if let activation { activation(yp) }
@@ -108,7 +123,16 @@ public struct Conv: OpDefinition {
                             }
                             var bmat = xg
                             if !direct {
-                                kernels.im2col(xg, cg, geo, colBase)
+                                // Channel blocks of the unfolded matrix on separate threads.
+                                let rows = kSize * outSize
+                                ParallelRanges.run(
+                                    cg, threads: ctx.threads,
+                                    minimumPerRange: max(1, 65_536 / max(rows, 1))
+                                ) { r in
+                                    kernels.im2col(
+                                        xg + r.lowerBound * inSize, r.count, geo,
+                                        colBase + r.lowerBound * rows)
+                                }
                                 bmat = UnsafePointer(colBase)
                             }
                             kernels.gemm(

@@ -38,6 +38,20 @@ public struct NNKernels: Sendable {
         _ bPacked: UnsafePointer<Int16>, _ c: UnsafeMutablePointer<Int32>, _ ldc: Int
     ) -> Void
 
+    /// Integer GEMM `C[m×n] = (A[m×k] − aZero) · B` on uint8 A (rows `lda` apart) and a
+    /// `PackedInt8Matrix` B, wrapping 32-bit accumulation; C row-major (rows `ldc` apart,
+    /// overwritten). Equal to `int16Gemm` on the zero-point-subtracted values.
+    public typealias U8S8Gemm = @Sendable (
+        _ m: Int, _ a: UnsafePointer<UInt8>, _ lda: Int, _ aZero: Int32, _ b: PackedInt8Matrix,
+        _ c: UnsafeMutablePointer<Int32>, _ ldc: Int
+    ) -> Void
+
+    /// onnxruntime's dynamic uint8 quantization of `x[0..<n]` into `q` (`DynamicQuant`):
+    /// returns the scale and zero point; every implementation is bit-identical.
+    public typealias QuantizeU8 = @Sendable (
+        _ x: UnsafePointer<Float>, _ n: Int, _ q: UnsafeMutablePointer<UInt8>
+    ) -> (scale: Float, zeroPoint: Int32)
+
     public var name: String
     public var gemm: Gemm
     public var im2col: Im2col
@@ -52,6 +66,11 @@ public struct NNKernels: Sendable {
     public var mlasLogistic: VectorActivation
     /// MLAS's tanh (`MlasMath.tanh`), in place; every implementation is bit-identical.
     public var mlasTanh: VectorActivation
+    /// The dot-product integer GEMM, where the CPU has it (nil: quantized kernels use
+    /// `int16Gemm`).
+    public var u8s8Gemm: U8S8Gemm?
+    /// Dynamic uint8 quantization.
+    public var quantizeU8: QuantizeU8
 
     public init(
         name: String, gemm: @escaping Gemm, im2col: @escaping Im2col,
@@ -62,7 +81,9 @@ public struct NNKernels: Sendable {
         },
         mlasTanh: @escaping VectorActivation = { x, n in
             for i in 0..<n { x[i] = MlasMath.tanh(x[i]) }
-        }
+        },
+        u8s8Gemm: U8S8Gemm? = nil,
+        quantizeU8: QuantizeU8? = nil
     ) {
         self.name = name
         self.gemm = gemm
@@ -71,6 +92,8 @@ public struct NNKernels: Sendable {
         self.int16Gemm = int16Gemm
         self.mlasLogistic = mlasLogistic
         self.mlasTanh = mlasTanh
+        self.u8s8Gemm = u8s8Gemm
+        self.quantizeU8 = quantizeU8 ?? DynamicQuant.quantizeU8
     }
 
     /// Plain Swift loops: the definition the fast kernels are tested against.

@@ -81,7 +81,7 @@ enum Recurrent {
         guard ["forward", "reverse", "bidirectional"].contains(direction) else {
             throw ctx.fail("unknown direction '\(direction)'")
         }
-        let w = try NNTensor.floats(ctx.tensor(1), ctx)
+        var w = try NNTensor.floats(ctx.tensor(1), ctx)
         let rT = try ctx.tensor(2)
         let r = try NNTensor.floats(rT, ctx)
         let rd = try NNTensor.dims(rT, ctx)
@@ -129,107 +129,109 @@ enum Recurrent {
         guard names.count == per * dirs else {
             throw ctx.fail("activations must list \(per * dirs) functions")
         }
-        let acts = try names.map { try RecurrentActivation.make($0, alphas: &alphas, betas: &betas) }
-
-        var y = [Float](repeating: 0, count: seq * dirs * batch * hidden)
-        let gh = g * hidden
-        for d in 0..<dirs {
-            let reverse = direction == "reverse" || d == 1
-            let f = acts[d * per]
-            let gAct = per > 1 ? acts[d * per + 1] : f
-            let hAct = per > 2 ? acts[d * per + 2] : f
-            let wb = Array(bias[(d * 2 * gh)..<(d * 2 * gh + gh)])
-            let rb = Array(bias[(d * 2 * gh + gh)..<(d * 2 * gh + 2 * gh)])
-            // xw[t, b, :] = X[t, b] · Wᵀ + Wb
-            var xw = [Float](repeating: 0, count: seq * batch * gh)
-            for i in 0..<(seq * batch) {
-                for j in 0..<gh { xw[i * gh + j] = wb[j] }
+        let acts = try names.map { name -> GateActivation in
+            // The default gate functions are onnxruntime's MLAS approximations (as in its
+            // LSTM/GRU/RNN kernels), evaluated a whole gate vector at a time.
+            switch name.lowercased() {
+            case "sigmoid": return .logistic
+            case "tanh": return .tanh
+            default: return .scalar(try RecurrentActivation.make(name, alphas: &alphas, betas: &betas))
             }
-            gemm(kernels, ctx, transB: true, m: seq * batch, n: gh, k: inputSize, x, 0, inputSize,
-                 w, d * gh * inputSize, inputSize, beta: 1, &xw, 0, gh)
-            var hPrev = Array(h0[(d * batch * hidden)..<((d + 1) * batch * hidden)])
-            var cPrev = cell == .lstm
-                ? Array(c0[(d * batch * hidden)..<((d + 1) * batch * hidden)]) : []
-            var hr = [Float](repeating: 0, count: batch * gh)
-            let p = Array(peep[(d * 3 * hidden)..<((d + 1) * 3 * hidden)])
+        }
+
+        var y = [Float](repeating: 0, count: max(seq * dirs * batch * hidden, 1))
+        let gh = g * hidden
+        // Working memory of one direction: X·Wᵀ + Wb for every step, H·Rᵀ + Rb, H, C, the
+        // biases, peepholes and the cell's gate vectors.
+        let (xwCount, hrCount, stateCount) = (seq * batch * gh, batch * gh, batch * hidden)
+        // One region per direction, so the two directions of a bidirectional node can run on
+        // two threads (each writes only its own rows of Y and its own region).
+        let perDirection =
+            xwCount + hrCount + 2 * stateCount + 2 * gh + 3 * hidden + gh + 2 * hidden
+        let work = UnsafeMutablePointer<Float>.allocate(capacity: perDirection * dirs)
+        defer { work.deallocate() }
+        if x.isEmpty { x = [0] }
+        if w.isEmpty { w = [0] }
+        // One direction: X·Wᵀ for every step, then per step H·Rᵀ and the cell update.
+        func runDirection(
+            _ d: Int, _ xs: UnsafePointer<Float>, _ ws: UnsafePointer<Float>,
+            _ rs: UnsafePointer<Float>, _ ys: UnsafeMutablePointer<Float>
+        ) {
+            let xw = work + d * perDirection
+            let hr = xw + xwCount
+            let hPrev = hr + hrCount
+            let cPrev = hPrev + stateCount
+            let wb = cPrev + stateCount
+            let rb = wb + gh
+            let p = rb + gh
+            let scratch = p + 3 * hidden
+            let reverse = direction == "reverse" || d == 1
+            let spec = CellSpec(
+                cell: cell, hidden: hidden, f: acts[d * per],
+                g: per > 1 ? acts[d * per + 1] : acts[d * per],
+                h: per > 2 ? acts[d * per + 2] : acts[d * per], clip: clip,
+                linearBeforeReset: lbr, inputForget: inputForget,
+                kernels: kernels)
+            for j in 0..<gh {
+                wb[j] = bias[d * 2 * gh + j]
+                rb[j] = bias[d * 2 * gh + gh + j]
+            }
+            for j in 0..<(3 * hidden) { p[j] = peep[d * 3 * hidden + j] }
+            for i in 0..<stateCount {
+                hPrev[i] = h0[d * stateCount + i]
+                cPrev[i] = cell == .lstm ? c0[d * stateCount + i] : 0
+            }
+            // xw[t, b, :] = X[t, b] · Wᵀ + Wb
+            for i in 0..<(seq * batch) { (xw + i * gh).update(from: wb, count: gh) }
+            if seq * batch > 0 && inputSize > 0 {
+                kernels.gemm(
+                    false, true, seq * batch, gh, inputSize, 1, xs, inputSize,
+                    ws + d * gh * inputSize, inputSize, 1, xw, gh, ctx.threads)
+            }
+            let rd = rs + d * gh * hidden
             for step in 0..<seq {
-                // H·Rᵀ (+ Rb) for every gate
-                for b in 0..<batch {
-                    for j in 0..<gh { hr[b * gh + j] = rb[j] }
-                }
-                gemm(kernels, ctx, transB: true, m: batch, n: gh, k: hidden, hPrev, 0, hidden,
-                     r, d * gh * hidden, hidden, beta: 1, &hr, 0, gh)
+                // H·Rᵀ + Rb for every gate
+                for b in 0..<batch { (hr + b * gh).update(from: rb, count: gh) }
+                kernels.gemm(
+                    false, true, batch, gh, hidden, 1, hPrev, hidden, rd, hidden,
+                    1, hr, gh, ctx.threads)
                 for b in 0..<batch {
                     let t = reverse ? seqLens[b] - 1 - step : step
                     guard step < seqLens[b], t >= 0 else { continue }
-                    let xo = (t * batch + b) * gh
-                    let ho = b * gh
-                    func cl(_ v: Float) -> Float {
-                        guard let clip else { return v }
-                        return min(max(v, -clip), clip)
-                    }
-                    for k in 0..<hidden {
-                        let hp = hPrev[b * hidden + k]
-                        var hn: Float
-                        switch cell {
-                        case .rnn:
-                            hn = f.apply(cl(xw[xo + k] + hr[ho + k]))
-                        case .gru:
-                            let z = f.apply(cl(xw[xo + k] + hr[ho + k]))
-                            if lbr {
-                                let rg = f.apply(cl(xw[xo + hidden + k] + hr[ho + hidden + k]))
-                                let cand = gAct.apply(
-                                    cl(xw[xo + 2 * hidden + k] + rg * hr[ho + 2 * hidden + k]))
-                                hn = (1 - z) * cand + z * hp
-                            } else {
-                                // Stash z; the update needs (r ⊙ H)·Rhᵀ, computed below.
-                                hn = z
-                            }
-                        case .lstm:
-                            let cp = cPrev[b * hidden + k]
-                            let i = f.apply(cl(xw[xo + k] + hr[ho + k] + p[k] * cp))
-                            var fg = f.apply(cl(xw[xo + 2 * hidden + k] + hr[ho + 2 * hidden + k]
-                                + p[2 * hidden + k] * cp))
-                            if inputForget { fg = 1 - i }
-                            let c = gAct.apply(cl(xw[xo + 3 * hidden + k] + hr[ho + 3 * hidden + k]))
-                            let cn = fg * cp + i * c
-                            let o = f.apply(cl(xw[xo + hidden + k] + hr[ho + hidden + k]
-                                + p[hidden + k] * cn))
-                            cPrev[b * hidden + k] = cn
-                            hn = o * hAct.apply(cn)
-                        }
-                        y[((t * dirs + d) * batch + b) * hidden + k] = hn
-                    }
-                    if cell == .gru && !lbr {
-                        // r ⊙ H_{t-1}, then · Rhᵀ + Rbh
-                        var rh = [Float](repeating: 0, count: hidden)
-                        for k in 0..<hidden {
-                            let rg = f.apply(cl(xw[xo + hidden + k] + hr[ho + hidden + k]))
-                            rh[k] = rg * hPrev[b * hidden + k]
-                        }
-                        let rOff = d * gh * hidden + 2 * hidden * hidden
-                        for k in 0..<hidden {
-                            var s = rb[2 * hidden + k]
-                            for j in 0..<hidden { s += rh[j] * r[rOff + k * hidden + j] }
-                            let cand = gAct.apply(cl(xw[xo + 2 * hidden + k] + s))
-                            let z = y[((t * dirs + d) * batch + b) * hidden + k]
-                            y[((t * dirs + d) * batch + b) * hidden + k] =
-                                (1 - z) * cand + z * hPrev[b * hidden + k]
-                        }
-                    }
+                    spec.step(
+                        x: xw + (t * batch + b) * gh, h: hr + b * gh,
+                        state: hPrev + b * hidden, cellState: cPrev + b * hidden,
+                        peepholes: p,
+                        resetWeights: rd + (cell == .gru ? 2 * hidden * hidden : 0),
+                        resetBias: rb + (cell == .gru ? 2 * hidden : 0),
+                        scratch: scratch,
+                        out: ys + ((t * dirs + d) * batch + b) * hidden,
+                        threads: ctx.threads)
                 }
-                for b in 0..<batch where step < seqLens[b] {
-                    let t = reverse ? seqLens[b] - 1 - step : step
-                    for k in 0..<hidden {
-                        hPrev[b * hidden + k] = y[((t * dirs + d) * batch + b) * hidden + k]
-                    }
-                }
-            }
-            for i in 0..<(batch * hidden) { h0[d * batch * hidden + i] = hPrev[i] }
-            if cell == .lstm {
-                for i in 0..<(batch * hidden) { c0[d * batch * hidden + i] = cPrev[i] }
             }
         }
+        x.withUnsafeBufferPointer { xBuffer in
+            w.withUnsafeBufferPointer { wBuffer in
+                r.withUnsafeBufferPointer { rBuffer in
+                    y.withUnsafeMutableBufferPointer { yBuffer in
+                        guard let xs = xBuffer.baseAddress, let ws = wBuffer.baseAddress,
+                            let rs = rBuffer.baseAddress, let ys = yBuffer.baseAddress
+                        else { return }
+                        ParallelRanges.run(dirs, threads: ctx.threads) { range in
+                            for d in range { runDirection(d, xs, ws, rs, ys) }
+                        }
+                        for d in 0..<dirs {
+                            let hPrev = work + d * perDirection + xwCount + hrCount
+                            for i in 0..<stateCount {
+                                h0[d * stateCount + i] = hPrev[i]
+                                if cell == .lstm { c0[d * stateCount + i] = hPrev[stateCount + i] }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        y.removeLast(y.count - seq * dirs * batch * hidden)
         let type = xT.elementType
         var outputs: [Value] = []
         let yShape = layout == 1 ? [batch, seq, dirs, hidden] : [seq, dirs, batch, hidden]
@@ -267,26 +269,6 @@ enum Recurrent {
         }
         return out
     }
-
-    static func gemm(
-        _ kernels: NNKernels, _ ctx: KernelContext, transB: Bool, m: Int, n: Int, k: Int,
-        _ a: [Float], _ aOff: Int, _ lda: Int, _ b: [Float], _ bOff: Int, _ ldb: Int,
-        beta: Float, _ c: inout [Float], _ cOff: Int, _ ldc: Int
-    ) {
-        guard m > 0, n > 0 else { return }
-        a.withUnsafeBufferPointer { ap in
-            b.withUnsafeBufferPointer { bp in
-                c.withUnsafeMutableBufferPointer { cp in
-                    guard let aa = ap.baseAddress, let bb = bp.baseAddress,
-                        let cc = cp.baseAddress
-                    else { return }
-                    kernels.gemm(
-                        false, transB, m, n, k, 1, aa + aOff, lda, bb + bOff, ldb, beta, cc + cOff,
-                        ldc, ctx.threads)
-                }
-            }
-        }
-    }
 }
 
 /// ONNX `RNN` (1, 7, 14, 22): `H = f(X·Wᵀ + H·Rᵀ + Wb + Rb)`.
@@ -319,5 +301,108 @@ public struct LSTM: OpDefinition {
     public init(kernels: NNKernels = .reference) { self.kernels = kernels }
     public func run(_ context: KernelContext) throws -> [Value] {
         try Recurrent.run(context, cell: .lstm, kernels: kernels)
+    }
+}
+
+/// A recurrent gate function applied to a whole gate vector.
+enum GateActivation {
+    /// MLAS's logistic (`NNKernels.mlasLogistic`).
+    case logistic
+    /// MLAS's tanh (`NNKernels.mlasTanh`).
+    case tanh
+    /// Any other function, element by element.
+    case scalar(RecurrentActivation)
+
+    func apply(_ v: UnsafeMutablePointer<Float>, _ n: Int, _ kernels: NNKernels, clip: Float?) {
+        if let clip {
+            for i in 0..<n { v[i] = min(max(v[i], -clip), clip) }
+        }
+        switch self {
+        case .logistic: kernels.mlasLogistic(v, n)
+        case .tanh: kernels.mlasTanh(v, n)
+        case .scalar(let a): for i in 0..<n { v[i] = a.apply(v[i]) }
+        }
+    }
+}
+
+/// One batch row's cell update of a `Recurrent` op, on gate vectors.
+struct CellSpec {
+    let cell: RecurrentCell
+    let hidden: Int
+    let f: GateActivation
+    let g: GateActivation
+    let h: GateActivation
+    let clip: Float?
+    let linearBeforeReset: Bool
+    let inputForget: Bool
+    let kernels: NNKernels
+
+    /// `x`: X·Wᵀ + Wb of this step (all gates); `h`: H·Rᵀ + Rb; `state`/`cellState`: the row's
+    /// H and C, updated in place; `out`: the row of Y. `scratch` holds `gates + 2·hidden`
+    /// floats. `resetWeights`/`resetBias` are Rh and Rbh (GRU without linear_before_reset).
+    func step(
+        x: UnsafePointer<Float>, h hr: UnsafePointer<Float>, state: UnsafeMutablePointer<Float>,
+        cellState: UnsafeMutablePointer<Float>, peepholes p: UnsafePointer<Float>,
+        resetWeights: UnsafePointer<Float>, resetBias: UnsafePointer<Float>,
+        scratch s: UnsafeMutablePointer<Float>, out: UnsafeMutablePointer<Float>, threads: Int
+    ) {
+        let n = hidden
+        switch cell {
+        case .rnn:
+            for k in 0..<n { s[k] = x[k] + hr[k] }
+            f.apply(s, n, kernels, clip: clip)
+            for k in 0..<n {
+                out[k] = s[k]
+                state[k] = s[k]
+            }
+        case .gru:
+            // s[0..<n] = z, s[n..<2n] = r, s[2n..<3n] = candidate
+            for k in 0..<(2 * n) { s[k] = x[k] + hr[k] }
+            f.apply(s, 2 * n, kernels, clip: clip)
+            let z = s
+            let rg = s + n
+            let cand = s + 2 * n
+            if linearBeforeReset {
+                for k in 0..<n { cand[k] = x[2 * n + k] + rg[k] * hr[2 * n + k] }
+            } else {
+                // (r ⊙ H)·Rhᵀ + Rbh
+                let rh = s + 3 * n
+                for k in 0..<n { rh[k] = rg[k] * state[k] }
+                for k in 0..<n { cand[k] = resetBias[k] }
+                kernels.gemm(false, true, 1, n, n, 1, rh, n, resetWeights, n, 1, cand, n, threads)
+                for k in 0..<n { cand[k] = x[2 * n + k] + cand[k] }
+            }
+            g.apply(cand, n, kernels, clip: clip)
+            for k in 0..<n {
+                let hn = (1 - z[k]) * cand[k] + z[k] * state[k]
+                out[k] = hn
+                state[k] = hn
+            }
+        case .lstm:
+            // gates i, o, f, c; s[0..<4n] = gates, s[4n..<5n] = h(C)
+            for k in 0..<n {
+                let cp = cellState[k]
+                s[k] = x[k] + hr[k] + p[k] * cp
+                s[2 * n + k] = x[2 * n + k] + hr[2 * n + k] + p[2 * n + k] * cp
+                s[3 * n + k] = x[3 * n + k] + hr[3 * n + k]
+            }
+            f.apply(s, n, kernels, clip: clip)
+            f.apply(s + 2 * n, n, kernels, clip: clip)
+            g.apply(s + 3 * n, n, kernels, clip: clip)
+            for k in 0..<n {
+                let fg = inputForget ? 1 - s[k] : s[2 * n + k]
+                let cn = fg * cellState[k] + s[k] * s[3 * n + k]
+                cellState[k] = cn
+                s[n + k] = x[n + k] + hr[n + k] + p[n + k] * cn
+                s[4 * n + k] = cn
+            }
+            f.apply(s + n, n, kernels, clip: clip)
+            h.apply(s + 4 * n, n, kernels, clip: nil)
+            for k in 0..<n {
+                let hn = s[n + k] * s[4 * n + k]
+                out[k] = hn
+                state[k] = hn
+            }
+        }
     }
 }

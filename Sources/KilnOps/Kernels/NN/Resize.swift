@@ -15,6 +15,14 @@ public struct Resize: OpDefinition {
     public init() {}
 
     public func run(_ context: KernelContext) throws -> [Value] {
+        let r = try Self.request(context)
+        return [.tensor(try ResizeMath.resize(
+            context, r.x, axes: r.axes, scales: r.scales, sizes: r.sizes, roi: r.roi,
+            policy: r.policy, settings: r.settings))]
+    }
+
+    /// The node's inputs and attributes, parsed as `run` reads them.
+    package static func request(_ context: KernelContext) throws -> ResizeMath.Request {
         let ctx = context
         let x = try ctx.tensor(0)
         let rank = x.shape.count
@@ -45,9 +53,9 @@ public struct Resize: OpDefinition {
         let axes = try ctx.ints("axes").map { try Axis.normalize($0, rank: rank, op: "Resize") }
             ?? Array(0..<rank)
         let policy = ctx.string("keep_aspect_ratio_policy", default: "stretch")
-        return [.tensor(try ResizeMath.resize(
-            ctx, x, axes: axes, scales: scales, sizes: sizes, roi: roi, policy: policy,
-            settings: settings))]
+        return ResizeMath.Request(
+            x: x, axes: axes, scales: scales, sizes: sizes, roi: roi, policy: policy,
+            settings: settings)
     }
 }
 
@@ -76,8 +84,19 @@ public struct Upsample: OpDefinition {
     }
 }
 
-enum ResizeMath {
-    struct Settings {
+package enum ResizeMath {
+    /// A Resize node's operands: the tensor, resized axes, scales or sizes, roi and settings.
+    package struct Request {
+        package var x: Tensor
+        package var axes: [Int]
+        package var scales: [Double]?
+        package var sizes: [Int]?
+        package var roi: [Double]?
+        package var policy: String
+        package var settings: Settings
+    }
+
+    package struct Settings {
         var mode: String
         var coordinateMode: String
         var nearestMode: String
@@ -87,11 +106,11 @@ enum ResizeMath {
         var antialias: Bool
     }
 
-    static func resize(
-        _ ctx: KernelContext, _ x: Tensor, axes: [Int], scales: [Double]?, sizes: [Int]?,
-        roi roiIn: [Double]?, policy: String, settings: Settings
-    ) throws -> Tensor {
-        let dims = try NNTensor.dims(x, ctx)
+    /// Per-axis scale, output dims and full-rank roi of a resize of `dims`.
+    static func geometry(
+        _ ctx: KernelContext, _ dims: [Int], axes: [Int], scales: [Double]?, sizes: [Int]?,
+        roi roiIn: [Double]?, policy: String
+    ) throws -> (scale: [Double], out: [Int], roi: [Double]?) {
         let r = dims.count
         var scale = [Double](repeating: 1, count: r)
         var out = dims
@@ -145,6 +164,17 @@ enum ResizeMath {
         guard out.allSatisfy({ $0 >= 0 }), (try? Checked.product(out.map { Int64($0) })) != nil else {
             throw ctx.fail("output shape \(out) is too large")
         }
+        return (scale, out, roi)
+    }
+
+    static func resize(
+        _ ctx: KernelContext, _ x: Tensor, axes: [Int], scales: [Double]?, sizes: [Int]?,
+        roi roiIn: [Double]?, policy: String, settings: Settings
+    ) throws -> Tensor {
+        let dims = try NNTensor.dims(x, ctx)
+        let r = dims.count
+        let (scale, out, roi) = try geometry(
+            ctx, dims, axes: axes, scales: scales, sizes: sizes, roi: roiIn, policy: policy)
         var data = try x.doubles()
         var shape = dims
         for a in axes {
@@ -221,6 +251,30 @@ enum ResizeMath {
         let inner = shape[(axis + 1)...].reduce(1, *)
         var result = [Double](repeating: 0, count: outer * outWidth * inner)
         guard outWidth > 0, inWidth > 0 else { return result }
+        let (taps, extrapolated) = try taps(
+            ctx, inWidth: inWidth, scale: scale, outWidth: outWidth, roi: roi, settings: s)
+        for o in 0..<outer {
+            for y in 0..<outWidth {
+                let dst = (o * outWidth + y) * inner
+                if extrapolated[y] {
+                    for i in 0..<inner { result[dst + i] = s.extrapolation }
+                    continue
+                }
+                for (idx, w) in taps[y] where w != 0 {
+                    let src = (o * inWidth + idx) * inner
+                    for i in 0..<inner { result[dst + i] += w * data[src + i] }
+                }
+            }
+        }
+        return result
+    }
+
+    /// The input neighbours and weights of every output position along one axis, and whether
+    /// the position lies outside the input (tf_crop_and_resize extrapolation).
+    static func taps(
+        _ ctx: KernelContext, inWidth: Int, scale: Double, outWidth: Int, roi: [Double]?,
+        settings s: Settings
+    ) throws -> (taps: [[(index: Int, weight: Double)]], extrapolated: [Bool]) {
         let outputWidth = scale * Double(inWidth)
         var taps: [[(index: Int, weight: Double)]] = []
         var extrapolated = [Bool](repeating: false, count: outWidth)
@@ -274,19 +328,46 @@ enum ResizeMath {
             }
             taps.append((0..<n).map { j in (min(max(start + j, 0), inWidth - 1), coeffs[j]) })
         }
-        for o in 0..<outer {
-            for y in 0..<outWidth {
-                let dst = (o * outWidth + y) * inner
-                if extrapolated[y] {
-                    for i in 0..<inner { result[dst + i] = s.extrapolation }
-                    continue
-                }
-                for (idx, w) in taps[y] where w != 0 {
-                    let src = (o * inWidth + idx) * inner
-                    for i in 0..<inner { result[dst + i] += w * data[src + i] }
-                }
+        return (taps, extrapolated)
+    }
+
+    /// For a resize where every output element copies exactly one input element (nearest
+    /// mode without extrapolation or renormalization), the output dims and, per axis, the
+    /// source index of every output index; nil otherwise. Copying by these maps gives the
+    /// same values as `resize`.
+    package static func nearestIndexMaps(_ ctx: KernelContext, _ q: Request) throws
+        -> (out: [Int], maps: [[Int]])?
+    {
+        let s = q.settings
+        guard s.mode == "nearest", !s.excludeOutside, !s.antialias,
+            s.coordinateMode != "tf_crop_and_resize"
+        else { return nil }
+        let dims = try NNTensor.dims(q.x, ctx)
+        let (scale, out, roi) = try geometry(
+            ctx, dims, axes: q.axes, scales: q.scales, sizes: q.sizes, roi: q.roi,
+            policy: q.policy)
+        var maps = dims.map { Array(0..<$0) }
+        for a in q.axes {
+            let r = dims.count
+            let trivialRoi = roi.map { abs($0[a]) < 1e-9 && abs($0[a + r] - 1) < 1e-9 } ?? true
+            if abs(scale[a] - 1) < 1e-9 && out[a] == dims[a] && trivialRoi { continue }
+            guard dims[a] > 0 else { return nil }
+            guard out[a] > 0 else {
+                maps[a] = []
+                continue
             }
+            let (taps, _) = try taps(
+                ctx, inWidth: dims[a], scale: scale[a], outWidth: out[a],
+                roi: roi.map { [$0[a], $0[a + r]] }, settings: s)
+            var map: [Int] = []
+            map.reserveCapacity(out[a])
+            for t in taps {
+                let live = t.filter { $0.weight != 0 }
+                guard live.count == 1, live[0].weight == 1 else { return nil }
+                map.append(live[0].index)
+            }
+            maps[a] = map
         }
-        return result
+        return (out, maps)
     }
 }
