@@ -3,7 +3,7 @@ import KilnIR
 /// Fusions whose result is standard ONNX (level `-O2`), applied by `GreedyRewriteDriver`:
 /// Conv+BatchNormalization, Conv+per-channel Mul/Add, Gemm/MatMul+bias Add → Gemm, Pad into
 /// Conv/AveragePool, scalar Mul into the next Conv, ConvTranspose+bias Add, HardSwish (opset ≥ 14), Swish (opset ≥ 24), LayerNormalization chain
-/// (opset ≥ 17), Erf GELU → Gelu (opset ≥ 20). Each rule checks its own opset and legality.
+/// (opset ≥ 17), Erf GELU → Gelu (opset ≥ 20), QDQ Conv/MatMul → QLinearConv/QLinearMatMul, or ConvInteger/MatMulInteger + scale when the output stays float. Each rule checks its own opset and legality.
 struct FuseStandardOps: Pass {
     let name = "fuse-standard"
     let summary = "fusions to standard ONNX ops (Conv+BN, Gemm bias, Pad+Conv, LayerNorm, Gelu…)"
@@ -13,6 +13,8 @@ struct FuseStandardOps: Pass {
         ConvChannelAffineFusion(opType: "Add"), GemmBiasFusion(), PadConvFusion(opType: "Conv"),
         PadConvFusion(opType: "AveragePool"), SwishFusion.hardSwish, SwishFusion.swish,
         LayerNormFusion(), GeluFusion.standard, ConvInputScaleFusion(), ConvTransposeBiasFusion(),
+        QDQLinearFusion(opType: "Conv"), QDQLinearFusion(opType: "MatMul"),
+        QDQIntegerFusion(opType: "Conv"), QDQIntegerFusion(opType: "MatMul"),
     ]
 
     func run(on model: inout Model, context: PassContext) throws -> PassResult {
