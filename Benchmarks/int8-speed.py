@@ -13,14 +13,15 @@ BatchNorm statistics). For each model, in one invocation:
   pipeline turns QDQ Conv/MatMul into QLinearConv/QLinearMatMul (the count is printed);
 - `kiln bench` on both .klite files and onnxruntime (CPU, default optimizations, which fuse
   QDQ into its integer kernels) on the fp32 and the QDQ .onnx, same input, --threads for all;
-- agreement: cosine of Kiln's int8 output with Kiln's fp32 output, and of Kiln's int8 output
-  with onnxruntime's int8 output.
+- agreement on the logits (the final Softmax is removed before anything else): cosine of
+  Kiln's int8 output with Kiln's fp32 output, and of Kiln's int8 output with onnxruntime's int8
+  output.
 
 Prints per model the medians (ms), Kiln int8/fp32 (below 1 means int8 is faster), Kiln
 int8/onnxruntime int8, and the geometric means.
 
     .venv/bin/python Benchmarks/int8-speed.py [--models squeezenet,resnet50] [--threads 1]
-        [--runs 10] [--quantizer ort|kiln] [--no-build]
+        [--runs 10] [--quantizer ort|kiln] [--no-build | --kiln PATH]
 """
 import argparse
 import glob
@@ -46,6 +47,30 @@ def ensure_model(name):
         subprocess.run([sys.executable, os.path.join(ROOT, "scripts", "make-realistic-cnns.py"),
                         "--out", CNNS, "--models", "light_" + name], check=True)
     return path
+
+
+def logits_model(src, dst):
+    """The model up to the input of its last Softmax, so outputs (and agreement) are logits."""
+    import onnx
+    from onnx import helper
+    m = onnx.load(src)
+    soft = [n for n in m.graph.node if n.op_type == "Softmax"]
+    if soft:
+        logits = soft[-1].input[0]
+        del m.graph.output[:]
+        m.graph.output.append(helper.make_tensor_value_info(logits, onnx.TensorProto.FLOAT, None))
+        producer = {o: n for n in m.graph.node for o in n.output}
+        needed, stack = set(), [logits]
+        while stack:
+            n = producer.get(stack.pop())
+            if n is not None and id(n) not in needed:
+                needed.add(id(n))
+                stack.extend(i for i in n.input if i)
+        keep = [n for n in m.graph.node if id(n) in needed]
+        del m.graph.node[:]
+        m.graph.node.extend(keep)
+    onnx.save(m, dst)
+    return dst
 
 
 def feeds_of(name):
@@ -139,11 +164,12 @@ def main():
     ap.add_argument("--warmup", type=int, default=2)
     ap.add_argument("--quantizer", choices=["ort", "kiln"], default="ort")
     ap.add_argument("--no-build", action="store_true")
+    ap.add_argument("--kiln", default="", help="a kiln binary to use (implies --no-build)")
     args = ap.parse_args()
-    if not args.no_build:
+    if not args.no_build and not args.kiln:
         subprocess.run(["flock", "/tmp/kiln-build.lock", "swift", "build", "-c", "release",
                         "--product", "kiln"], cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
-    kiln = os.path.join(ROOT, ".build", "release", "kiln")
+    kiln = args.kiln or os.path.join(ROOT, ".build", "release", "kiln")
     print(f"threads {args.threads}, {args.runs} runs after {args.warmup} warm-up, median ms; "
           f"int8 by {'kiln quantize' if args.quantizer == 'kiln' else 'onnxruntime quantize_static (QDQ)'}")
     print(f"{'model':13} {'kiln fp32':>9} {'kiln int8':>9} {'i8/fp32':>7} {'ort fp32':>8} "
@@ -151,10 +177,11 @@ def main():
           f"{'cos kiln/ort i8':>15}")
     speedups, versus = [], []
     for name in [m for m in args.models.split(",") if m]:
-        src = ensure_model(name)
+        full = ensure_model(name)
         feeds = feeds_of(name)
         feed_file = os.path.join(CNNS, name + ".feed.npz")
         with tempfile.TemporaryDirectory() as tmp:
+            src = logits_model(full, os.path.join(tmp, "fp32.onnx"))
             fp32 = os.path.join(tmp, "fp32.klite")
             qdq = os.path.join(tmp, "qdq.onnx")
             opt = os.path.join(tmp, "int8-opt.onnx")
