@@ -8,8 +8,8 @@ BatchNorm statistics). For each model, in one invocation:
 - fp32: `kiln convert MODEL.onnx -o fp32.klite` (default -O2);
 - int8: static QDQ quantization with calibration samples from the same script, by
   `kiln quantize --mode int8-static` when the CLI has it (--quantizer kiln), else by
-  onnxruntime's `quantize_static` (QDQ format, per-channel int8 weights, uint8 activations;
-  --quantizer ort, the default); then `kiln convert QDQ.onnx -o int8.klite`, whose -O2
+  onnxruntime's `quant_pre_process` + `quantize_static` (QDQ format, per-channel int8 weights,
+  uint8 activations; --quantizer ort, the default); then `kiln convert QDQ.onnx -o int8.klite`, whose -O2
   pipeline turns QDQ Conv/MatMul into QLinearConv/QLinearMatMul (the count is printed);
 - `kiln bench` on both .klite files and onnxruntime (CPU, default optimizations, which fuse
   QDQ into its integer kernels) on the fp32 and the QDQ .onnx, same input, --threads for all;
@@ -80,7 +80,7 @@ def feeds_of(name):
 
 def quantize_ort(src, dst, name):
     from onnxruntime.quantization import (CalibrationDataReader, QuantFormat, QuantType,
-                                          quantize_static)
+                                          quant_pre_process, quantize_static)
     samples = [dict(np.load(f)) for f in
                sorted(glob.glob(os.path.join(CNNS, name + ".calibration", "*.npz")))]
 
@@ -91,7 +91,11 @@ def quantize_ort(src, dst, name):
         def get_next(self):
             return next(self.it, None)
 
-    quantize_static(src, dst, Reader(), quant_format=QuantFormat.QDQ, per_channel=True,
+    # onnxruntime's recommended pre-processing (shape inference, BatchNorm folded into Conv)
+    # so the quantized Conv feeds its activation directly, as in a deployed model.
+    pre = dst + ".pre.onnx"
+    quant_pre_process(src, pre, skip_symbolic_shape=True)
+    quantize_static(pre, dst, Reader(), quant_format=QuantFormat.QDQ, per_channel=True,
                     activation_type=QuantType.QUInt8, weight_type=QuantType.QInt8)
 
 
