@@ -544,3 +544,15 @@ void ckiln_dequantize_u8(int isa, const uint8_t *x, long n, int inSigned, int32_
         y[i] = (float)(v - zp) * scale;
     }
 }
+
+void ckiln_dequantize_i32(const int32_t *x, long outer, long axisDim, long inner,
+                          const float *scale, int perAxis, float *y) {
+    for (long o = 0; o < outer; o++) {
+        for (long a = 0; a < axisDim; a++) {
+            float s = scale[perAxis ? a : 0];
+            const int32_t *xp = x + (o * axisDim + a) * inner;
+            float *yp = y + (o * axisDim + a) * inner;
+            for (long i = 0; i < inner; i++) yp[i] = (float)xp[i] * s;
+        }
+    }
+}

@@ -4,7 +4,7 @@ import KilnIR
 import KilnOps
 
 // Per-tensor QuantizeLinear (float32 → uint8/int8) and DequantizeLinear (uint8/int8 →
-// float32) in C (`ckiln_quantize_u8`, `ckiln_dequantize_u8`): what stays of a QDQ model between
+// float32, and int32 per tensor or per axis: the scaling after ConvInteger/MatMulInteger) in C (`ckiln_quantize_u8`, `ckiln_dequantize_u8`): what stays of a QDQ model between
 // its integer convolutions (around pooling, concatenation, residual additions). Per-axis and
 // blocked parameters, other types and NaN inputs run the reference kernel the op replaces;
 // results are bit-identical to it (NNFastIntegerTests).
@@ -64,6 +64,11 @@ struct FastDequantizeLinear: OpDefinition {
     func run(_ context: KernelContext) throws -> [Value] {
         let x = try context.tensor(0)
         let dtype = context.int("output_dtype") ?? 0
+        if x.elementType == .int32, dtype == 0 || dtype == 1,
+            let y = try dequantizeInt32(x, context)
+        {
+            return [.tensor(y)]
+        }
         guard Int8Operand.isPlain8Bit(x), let n = x.elementCount, dtype == 0 || dtype == 1,
             let p = try scalarParams(context, zeroPointType: x.elementType)
         else { return try fallback.run(context) }
@@ -78,5 +83,48 @@ struct FastDequantizeLinear: OpDefinition {
             }
         }
         return [.tensor(Tensor(elementType: .float32, shape: x.shape, data: y))]
+    }
+
+    /// int32 without zero point (or a zero one), float32 scale per tensor or per axis: the
+    /// scaling of an integer convolution or matmul's accumulators. Nil for other cases.
+    func dequantizeInt32(_ x: Tensor, _ ctx: KernelContext) throws -> Tensor? {
+        guard let n = x.elementCount, x.data.count == n * 4,
+            ctx.node.attribute("block_size").map({ $0.int == 0 }) ?? true
+        else { return nil }
+        if let zp = try ctx.optionalTensor(2) {
+            guard zp.elementType == .int32, zp.values(as: Int32.self)?.allSatisfy({ $0 == 0 }) == true
+            else { return nil }
+        }
+        let scaleT = try ctx.tensor(1)
+        guard scaleT.elementType == .float32, let count = scaleT.elementCount,
+            scaleT.data.count == count * 4, scaleT.shape.count <= 1,
+            let scales = scaleT.values(as: Float.self)
+        else { return nil }
+        let dims = x.shape.map { Int($0) }
+        var (outer, axisDim, inner) = (1, 1, n)
+        if count != 1 {
+            let rank = dims.count
+            var axis = Int(ctx.int("axis", default: 1))
+            if axis < 0 { axis += rank }
+            guard axis >= 0, axis < rank, dims[axis] == count, scaleT.shape.count == 1 else {
+                return nil
+            }
+            outer = dims[..<axis].reduce(1, *)
+            axisDim = count
+            inner = dims[(axis + 1)...].reduce(1, *)
+        }
+        var y = Data(count: n * 4)
+        y.withUnsafeMutableBytes { out in
+            x.data.withUnsafeBytes { raw in
+                scales.withUnsafeBufferPointer { sp in
+                    guard let yp = out.bindMemory(to: Float.self).baseAddress,
+                        let xp = raw.bindMemory(to: Int32.self).baseAddress
+                    else { return }
+                    ckiln_dequantize_i32(
+                        xp, outer, axisDim, inner, sp.baseAddress, count == 1 ? 0 : 1, yp)
+                }
+            }
+        }
+        return Tensor(elementType: .float32, shape: x.shape, data: y)
     }
 }

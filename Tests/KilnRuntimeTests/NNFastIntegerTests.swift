@@ -304,4 +304,31 @@ import Testing
             }
         }
     }
+
+    /// int32 DequantizeLinear (per tensor and per axis, values past float's 24 bits) against
+    /// the reference.
+    @Test func int32DequantizeMatchesReference() throws {
+        var rng = Rng(state: 6)
+        let values = (0..<24).map { _ in Int32(truncatingIfNeeded: rng.next()) }
+        let x = Tensor(shape: [2, 3, 4], values: values)
+        let cases: [(Tensor, Int64?)] = [
+            (Tensor(shape: [], values: [Float(0.0007)]), nil),
+            (Tensor(shape: [3], values: [Float(0.5), 1e-3, 3.3]), 1),
+            (Tensor(shape: [4], values: [Float(0.25), 1e-5, 7, 0.1]), -1),
+        ]
+        for (scale, axis) in cases {
+            var node = Node(opType: "DequantizeLinear", inputs: ["x", "s"], outputs: ["y"])
+            if let axis { node.attributes = [Attribute(name: "axis", value: .int(axis))] }
+            let ctx = KernelContext(
+                node: node, opsetVersion: 13, inputs: [.tensor(x), .tensor(scale)])
+            let expected = try #require(try DequantizeLinear().run(ctx).first?.tensor)
+            for isa in Self.paths {
+                var registry = OpRegistry([Refuse(opType: "DequantizeLinear")])
+                FastOps.installInteger(into: &registry, isa: isa)
+                let d = try #require(registry.lookup(domain: "", opType: "DequantizeLinear"))
+                let got = try #require(try d.run(ctx).first?.tensor)
+                #expect(got == expected, "\(isa) int32 axis \(axis.map(String.init) ?? "none")")
+            }
+        }
+    }
 }

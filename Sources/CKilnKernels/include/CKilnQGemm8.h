@@ -90,6 +90,11 @@ int ckiln_quantize_u8(int isa, const float *x, long n, float scale, int32_t zp, 
 void ckiln_dequantize_u8(int isa, const uint8_t *x, long n, int inSigned, int32_t zp, float scale,
                          float *y);
 
+/// DequantizeLinear of int32 without zero point: y = (float)x * scale over x viewed as
+/// [outer, axisDim, inner], one scale per `axisDim` slice (`perAxis`) or one in all.
+void ckiln_dequantize_i32(const int32_t *x, long outer, long axisDim, long inner,
+                          const float *scale, int perAxis, float *y);
+
 #ifdef __cplusplus
 }
 #endif

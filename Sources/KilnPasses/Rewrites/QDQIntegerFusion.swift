@@ -3,12 +3,12 @@ import KilnIR
 import KilnOps
 
 /// A convolution or matmul of dequantized 8-bit operands whose output stays float ⇒ the
-/// integer op and one float scaling (the form onnxruntime's dynamic quantizer writes):
+/// integer op and one float scaling of its int32 result:
 ///
 ///     Conv(DequantizeLinear(x_q, x_s, x_zp), DequantizeLinear(W_q, w_s, w_zp)[, B])
-///       ⇒ Add(Mul(Cast<float>(ConvInteger(x_q, W_q, x_zp, w_zp)), x_s·w_s), B)
+///       ⇒ Add(DequantizeLinear(ConvInteger(x_q, W_q, x_zp, w_zp), x_s·w_s, axis 1), B)
 ///     MatMul(DequantizeLinear(a_q, ...), DequantizeLinear(B_q, ...))
-///       ⇒ Mul(Cast<float>(MatMulInteger(a_q, B_q, a_zp, b_zp)), a_s·b_s)
+///       ⇒ DequantizeLinear(MatMulInteger(a_q, B_q, a_zp, b_zp), a_s·b_s, axis -1)
 ///
 /// x may be quantized at run time (`DynamicQuantizeLinear` gives its scale and zero point);
 /// W is a constant 8-bit tensor, per tensor or per output channel (Conv: axis 0; MatMul: 2-D B
@@ -39,15 +39,14 @@ struct QDQIntegerFusion: RewriteRule {
         guard xScale.map({ $0.count == 1 }) ?? Self.isScalarValue(x.scale, in: g) else {
             return false
         }
-        // Per-channel scale shape: [M, 1, ...] over a Conv output, [N] over a MatMul output.
+        // Scale shape: a scalar, or one value per output channel (Conv) / column (MatMul).
         let scaleShape: [Int64]
         var bias: [Float]?
         if opType == "Conv" {
             guard wT.shape.count >= 3, let m = Int(exactly: wT.shape[0]),
                 ws.count == 1 || (ws.count == m && w.axis == 0), n.inputs.count <= 3
             else { return false }
-            let ones = [Int64](repeating: 1, count: wT.shape.count - 2)
-            scaleShape = ws.count == 1 ? [] : [Int64(m)] + ones
+            scaleShape = ws.count == 1 ? [] : [Int64(m)]
             if n.inputs.count == 3, !n.inputs[2].isEmpty {
                 guard let b = QDQLinearFusion.floatBias(n.inputs[2], count: m, in: g) else {
                     return false
@@ -72,32 +71,29 @@ struct QDQIntegerFusion: RewriteRule {
                 inputs: integerInputs, outputs: [acc],
                 attributes: opType == "Conv" ? n.attributes : []),
             before: ref)
-        let float = g.freshName(out + "_float")
-        g.insert(
-            Node(
-                name: g.freshName(base + "_cast"), opType: "Cast", inputs: [acc], outputs: [float],
-                attributes: [Attribute(name: "to", value: .int(Int64(ElementType.float32.rawValue)))]),
-            before: ref)
+        // int32 → float32 with the combined scale: DequantizeLinear (per axis: the output
+        // channel of a Conv, the last axis of a MatMul).
         let last = bias == nil ? out : g.freshName(out + "_scaled")
+        let scale: String
         if let xs = xScale {
-            let combined = ws.map { Float(xs[0] * $0) }
-            let c = g.addConstant(Tensor(shape: scaleShape, values: combined), base: base + "_scale")
-            g.insert(
-                Node(name: g.freshName(base + "_mul"), opType: "Mul", inputs: [float, c],
-                     outputs: [last]),
-                before: ref)
+            scale = g.addConstant(
+                Tensor(shape: scaleShape, values: ws.map { Float(xs[0] * $0) }),
+                base: base + "_scale")
         } else {
-            let partial = g.freshName(out + "_xscaled")
-            g.insert(
-                Node(name: g.freshName(base + "_mul_x"), opType: "Mul", inputs: [float, x.scale],
-                     outputs: [partial]),
-                before: ref)
             let c = g.addConstant(Tensor(shape: scaleShape, values: ws), base: base + "_w_scale")
+            scale = g.freshName(base + "_scale")
             g.insert(
-                Node(name: g.freshName(base + "_mul_w"), opType: "Mul", inputs: [partial, c],
-                     outputs: [last]),
+                Node(name: g.freshName(base + "_scale_mul"), opType: "Mul", inputs: [x.scale, c],
+                     outputs: [scale]),
                 before: ref)
         }
+        var dq = Node(
+            name: g.freshName(base + "_dequantize"), opType: "DequantizeLinear",
+            inputs: [acc, scale], outputs: [last])
+        if ws.count > 1 {
+            dq.attributes = [Attribute(name: "axis", value: .int(opType == "Conv" ? 1 : -1))]
+        }
+        g.insert(dq, before: ref)
         if let bias {
             let b = g.addConstant(
                 Tensor(shape: [Int64(bias.count)] + [Int64](repeating: 1, count: wT.shape.count - 2),
