@@ -3,13 +3,13 @@ import Foundation
 import KilnIR
 import KilnOps
 
-// ConvInteger and QLinearConv on the 8-bit integer kernels: 1-D and 2-D convolutions of
-// uint8/int8 data with 8-bit weights, any group count. Each group of each image is made
-// channels-last, unfolded into rows (`ckiln_im2row_hwc_u8`, one row per output position, whole
-// channel runs copied per tap) and multiplied by the group's packed weights (`Int8Gemm`); depthwise convolutions (one input and one output channel per
-// group) run a direct kernel. Weights are packed once per plan when constant. Other cases
-// (3-D and higher, non-8-bit, float16 scales, non-scalar x zero points) run the reference
-// kernel the op replaces; results are bit-identical to it (NNFastIntegerTests).
+// ConvInteger and QLinearConv on the 8-bit integer kernels: 1-D and 2-D convolutions of uint8/int8
+// data with 8-bit weights, any group count. Each group of each image is made channels-last,
+// unfolded into rows (`ckiln_im2row_hwc_u8`, one row per output position, whole channel runs copied
+// per tap) and multiplied by the group's packed weights (`Int8Gemm`); depthwise convolutions (one
+// input and one output channel per group) run a direct kernel. Weights are packed once per plan
+// when constant. Other cases (3-D and higher, non-8-bit, float16 scales, non-scalar x zero points)
+// run the reference kernel the op replaces; results are bit-identical to it (NNFastIntegerTests).
 
 /// Convolution weights in the layout of the integer kernels.
 struct Int8ConvWeights: Sendable {
@@ -45,7 +45,8 @@ struct Int8ConvWeights: Sendable {
         let mg = m / group
         let signed = w.elementType == .int8
         let raw: [Int32] = w.data.withUnsafeBytes { r in
-            signed ? r.bindMemory(to: Int8.self).map { Int32($0) }
+            signed
+                ? r.bindMemory(to: Int8.self).map { Int32($0) }
                 : r.bindMemory(to: UInt8.self).map { Int32($0) }
         }
         if groupChannels == 1 && mg == 1 {
@@ -104,8 +105,10 @@ enum Int8Conv {
         let g = try ConvGeometry.resolve(ctx, input: spatial, kernel: kernel)
         if w.rank == 1 {
             return (
-                [1, g.input[0], 1, g.output[0], 1, g.kernel[0], 1, g.strides[0], 1,
-                 g.dilations[0], 0, g.padsBegin[0]], g.output
+                [
+                    1, g.input[0], 1, g.output[0], 1, g.kernel[0], 1, g.strides[0], 1,
+                    g.dilations[0], 0, g.padsBegin[0],
+                ], g.output
             )
         }
         return (

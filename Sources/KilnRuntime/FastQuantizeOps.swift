@@ -3,11 +3,12 @@ import Foundation
 import KilnIR
 import KilnOps
 
-// Per-tensor QuantizeLinear (float32 → uint8/int8) and DequantizeLinear (uint8/int8 →
-// float32, and int32 per tensor or per axis: the scaling after ConvInteger/MatMulInteger) in C (`ckiln_quantize_u8`, `ckiln_dequantize_u8`): what stays of a QDQ model between
-// its integer convolutions (around pooling, concatenation, residual additions). Per-axis and
-// blocked parameters, other types and NaN inputs run the reference kernel the op replaces;
-// results are bit-identical to it (NNFastIntegerTests).
+// Per-tensor QuantizeLinear (float32 → uint8/int8) and DequantizeLinear (uint8/int8 → float32, and
+// int32 per tensor or per axis: the scaling after ConvInteger/MatMulInteger) in C
+// (`ckiln_quantize_u8`, `ckiln_dequantize_u8`): what stays of a QDQ model between its integer
+// convolutions (around pooling, concatenation, residual additions). Per-axis and blocked
+// parameters, other types and NaN inputs run the reference kernel the op replaces; results are
+// bit-identical to it (NNFastIntegerTests).
 
 /// A scalar float32 scale and an optional scalar 8-bit zero point (`type` nil: any 8-bit).
 private func scalarParams(_ ctx: KernelContext, zeroPointType: ElementType?) throws
@@ -34,7 +35,9 @@ struct FastQuantizeLinear: OpDefinition {
     func run(_ context: KernelContext) throws -> [Value] {
         let x = try context.tensor(0)
         let dtype = context.int("output_dtype").flatMap { $0 == 0 ? nil : $0 }
-        let declared: ElementType? = dtype.flatMap { ElementType(rawValue: Int32(truncatingIfNeeded: $0)) }
+        let declared: ElementType? = dtype.flatMap {
+            ElementType(rawValue: Int32(truncatingIfNeeded: $0))
+        }
         guard x.elementType == .float32, let n = x.elementCount, x.data.count == n * 4,
             dtype == nil || declared == .uint8 || declared == .int8,
             let p = try scalarParams(context, zeroPointType: declared)
@@ -92,7 +95,8 @@ struct FastDequantizeLinear: OpDefinition {
             ctx.node.attribute("block_size").map({ $0.int == 0 }) ?? true
         else { return nil }
         if let zp = try ctx.optionalTensor(2) {
-            guard zp.elementType == .int32, zp.values(as: Int32.self)?.allSatisfy({ $0 == 0 }) == true
+            guard zp.elementType == .int32,
+                zp.values(as: Int32.self)?.allSatisfy({ $0 == 0 }) == true
             else { return nil }
         }
         let scaleT = try ctx.tensor(1)

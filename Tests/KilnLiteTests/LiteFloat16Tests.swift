@@ -26,24 +26,28 @@ import Testing
                 let data = bits.withUnsafeBytes { Data($0) }
                 return Tensor(name: name, elementType: .float16, shape: shape, data: data)
             }
-            return Tensor(name: name, shape: shape, values: bits.map { Float(Float16(bitPattern: $0)) })
+            return Tensor(
+                name: name, shape: shape, values: bits.map { Float(Float16(bitPattern: $0)) })
         }
         var nodes: [Node] = []
         var x = "x"
         if type == .float16 {
             nodes.append(
-                Node(opType: "Cast", inputs: ["x"], outputs: ["xh"],
-                     attributes: [Attribute(name: "to", value: .int(10))]))
+                Node(
+                    opType: "Cast", inputs: ["x"], outputs: ["xh"],
+                    attributes: [Attribute(name: "to", value: .int(10))]))
             x = "xh"
         }
         nodes.append(
-            Node(opType: "Conv", inputs: [x, "W", "B"], outputs: ["c"],
-                 attributes: [Attribute(name: "pads", value: .ints([1, 1, 1, 1]))]))
+            Node(
+                opType: "Conv", inputs: [x, "W", "B"], outputs: ["c"],
+                attributes: [Attribute(name: "pads", value: .ints([1, 1, 1, 1]))]))
         nodes.append(Node(opType: "Relu", inputs: ["c"], outputs: type == .float16 ? ["r"] : ["y"]))
         if type == .float16 {
             nodes.append(
-                Node(opType: "Cast", inputs: ["r"], outputs: ["y"],
-                     attributes: [Attribute(name: "to", value: .int(1))]))
+                Node(
+                    opType: "Cast", inputs: ["r"], outputs: ["y"],
+                    attributes: [Attribute(name: "to", value: .int(1))]))
         }
         let graph = Graph(
             name: "fp16",
@@ -64,12 +68,17 @@ import Testing
         }
         // The fp16 file is smaller than the fp32 one by the weights' halved bytes.
         let full = try LiteWriter().serialize(Self.model(weights: .float32))
-        #expect(full.count - bytes.count >= (54 + 3) * 2 - 64, "fp32 \(full.count), fp16 \(bytes.count)")
+        #expect(
+            full.count - bytes.count >= (54 + 3) * 2 - 64, "fp32 \(full.count), fp16 \(bytes.count)"
+        )
 
         var values: [Float] = []
         for i in 0..<50 { values.append(Float(i % 7) / 3 - 1) }
-        let feeds: [String: Value] = ["x": .tensor(Tensor(name: "x", shape: [1, 2, 5, 5], values: values))]
-        let y16 = try #require(try InferencePlan(model: back).run(feeds)["y"]?.tensor?.values(as: Float.self))
+        let feeds: [String: Value] = [
+            "x": .tensor(Tensor(name: "x", shape: [1, 2, 5, 5], values: values))
+        ]
+        let y16 = try #require(
+            try InferencePlan(model: back).run(feeds)["y"]?.tensor?.values(as: Float.self))
         let y32 = try #require(
             try InferencePlan(model: Self.model(weights: .float32)).run(feeds)["y"]?.tensor?
                 .values(as: Float.self))

@@ -1,8 +1,9 @@
 import Foundation
 import KilnIR
 import KilnOps
-@testable import KilnRuntime
 import Testing
+
+@testable import KilnRuntime
 
 /// The 8-bit integer kernels (every ISA path this CPU has: portable C, AVX2 `vpmaddubsw`,
 /// AVX-512 VNNI) against an Int64 definition, and the fast MatMulInteger, ConvInteger,
@@ -32,17 +33,20 @@ import Testing
         let n = Int(shape.reduce(1, *))
         if signed {
             return Tensor(
-                name: name, shape: shape, values: (0..<n).map { _ in Int8(truncatingIfNeeded: rng.next()) })
+                name: name, shape: shape,
+                values: (0..<n).map { _ in Int8(truncatingIfNeeded: rng.next()) })
         }
         return Tensor(
-            name: name, shape: shape, values: (0..<n).map { _ in UInt8(truncatingIfNeeded: rng.next()) })
+            name: name, shape: shape,
+            values: (0..<n).map { _ in UInt8(truncatingIfNeeded: rng.next()) })
     }
 
     static func scalar8(_ v: Int, signed: Bool, count: Int? = nil) -> Tensor {
         let shape: [Int64] = count.map { [Int64($0)] } ?? []
         let n = count ?? 1
         if signed {
-            return Tensor(shape: shape, values: (0..<n).map { Int8(truncatingIfNeeded: v + 3 * $0) })
+            return Tensor(
+                shape: shape, values: (0..<n).map { Int8(truncatingIfNeeded: v + 3 * $0) })
         }
         return Tensor(shape: shape, values: (0..<n).map { UInt8(truncatingIfNeeded: v + 3 * $0) })
     }
@@ -73,7 +77,8 @@ import Testing
                             var s: Int64 = 0
                             let z = zb[perColumn ? j : 0]
                             for p in 0..<k {
-                                s += (value(a[i * k + p], aSigned) - za)
+                                s +=
+                                    (value(a[i * k + p], aSigned) - za)
                                     * (value(b[p * n + j], bSigned) - z)
                             }
                             expected[i * n + j] = Int32(truncatingIfNeeded: s)
@@ -97,7 +102,8 @@ import Testing
                                 acc: &got, threads: threads)
                             #expect(
                                 got == expected,
-                                "\(isa) m=\(m) n=\(n) k=\(k) a\(aSigned ? "s8" : "u8") b\(bSigned ? "s8" : "u8") perColumn=\(perColumn) threads=\(threads)"
+                                "\(isa) m=\(m) n=\(n) k=\(k) a signed \(aSigned) b signed \(bSigned) "
+                                    + "perColumn=\(perColumn) threads=\(threads)"
                             )
                         }
                     }
@@ -121,10 +127,13 @@ import Testing
         for isa in Self.paths {
             var registry = OpRegistry([Refuse(opType: node.opType)])
             FastOps.installInteger(into: &registry, isa: isa)
-            let op = try #require(registry.lookup(domain: "", opType: node.opType) as? any PreparableOp)
+            let op = try #require(
+                registry.lookup(domain: "", opType: node.opType) as? any PreparableOp)
             let plain = try #require(try op.run(ctx).first?.tensor)
             #expect(plain == expected, "\(label) \(isa) unprepared")
-            let constants = inputs.enumerated().map { constant.contains($0.offset) ? $0.element : nil }
+            let constants = inputs.enumerated().map {
+                constant.contains($0.offset) ? $0.element : nil
+            }
             let prepared = try #require(
                 try op.prepare(node: node, opsetVersion: opset, constants: constants),
                 "\(label): not prepared")
@@ -179,16 +188,29 @@ import Testing
     /// Convolution cases: (x shape, w shape, group, attributes).
     static let convCases: [([Int64], [Int64], Int64, [Attribute])] = [
         ([1, 3, 9, 11], [8, 3, 3, 3], 1, [.init(name: "pads", value: .ints([1, 1, 1, 1]))]),
-        ([2, 4, 10, 10], [6, 4, 3, 3], 1,
-         [.init(name: "strides", value: .ints([2, 2])), .init(name: "pads", value: .ints([1, 0, 2, 1]))]),
+        (
+            [2, 4, 10, 10], [6, 4, 3, 3], 1,
+            [
+                .init(name: "strides", value: .ints([2, 2])),
+                .init(name: "pads", value: .ints([1, 0, 2, 1])),
+            ]
+        ),
         ([1, 8, 7, 7], [8, 1, 3, 3], 8, [.init(name: "pads", value: .ints([1, 1, 1, 1]))]),
-        ([1, 6, 9, 8], [6, 1, 3, 3], 6,
-         [.init(name: "strides", value: .ints([2, 2])), .init(name: "pads", value: .ints([1, 1, 1, 1]))]),
+        (
+            [1, 6, 9, 8], [6, 1, 3, 3], 6,
+            [
+                .init(name: "strides", value: .ints([2, 2])),
+                .init(name: "pads", value: .ints([1, 1, 1, 1])),
+            ]
+        ),
         ([1, 8, 6, 6], [12, 2, 1, 1], 4, []),
         ([1, 5, 12, 12], [70, 5, 1, 1], 1, []),
         ([1, 4, 11, 11], [5, 4, 3, 3], 1, [.init(name: "dilations", value: .ints([2, 2]))]),
         ([2, 3, 20], [4, 3, 5], 1, [.init(name: "pads", value: .ints([2, 1]))]),
-        ([1, 4, 6, 6], [8, 2, 2, 2], 2, [.init(name: "auto_pad", value: .string(Data("SAME_UPPER".utf8)))]),
+        (
+            [1, 4, 6, 6], [8, 2, 2, 2], 2,
+            [.init(name: "auto_pad", value: .string(Data("SAME_UPPER".utf8)))]
+        ),
     ]
 
     @Test func convIntegerMatchesReference() throws {
@@ -227,11 +249,14 @@ import Testing
                     shape: perChannel ? [Int64(m)] : [],
                     values: (0..<(perChannel ? m : 1)).map { 0.004 + Float($0) * 3e-4 })
                 let bias = Tensor(
-                    shape: [Int64(m)], values: (0..<m).map { _ in Int32(Int(rng.next() % 4001) - 2000) })
+                    shape: [Int64(m)],
+                    values: (0..<m).map { _ in Int32(Int(rng.next() % 4001) - 2000) })
                 let inputs: [Tensor?] = [
                     x, Tensor(shape: [], values: [Float(0.04)]), Self.scalar8(120, signed: xS), w,
                     wScale,
-                    perChannel ? Self.scalar8(wS ? 0 : 128, signed: wS, count: m) : Self.scalar8(wS ? 0 : 128, signed: wS),
+                    perChannel
+                        ? Self.scalar8(wS ? 0 : 128, signed: wS, count: m)
+                        : Self.scalar8(wS ? 0 : 128, signed: wS),
                     Tensor(shape: [], values: [Float(0.11)]), Self.scalar8(5, signed: yS), bias,
                 ]
                 try check(
@@ -275,11 +300,14 @@ import Testing
     @Test func quantizeDequantizeMatchReference() throws {
         var rng = Rng(state: 5)
         let scale: Float = 0.037
-        var xs: [Float] = [0, -0.0, .infinity, -.infinity, 1e30, -1e30, 0.5 * scale, 1.5 * scale,
-                           -2.5 * scale, 127.5 * scale]
+        var xs: [Float] = [
+            0, -0.0, .infinity, -.infinity, 1e30, -1e30, 0.5 * scale, 1.5 * scale,
+            -2.5 * scale, 127.5 * scale,
+        ]
         xs += (0..<1037).map { _ in rng.float() * 20 }
         for type in [ElementType.uint8, .int8] {
-            let zp = type == .uint8
+            let zp =
+                type == .uint8
                 ? Tensor(shape: [], values: [UInt8(117)]) : Tensor(shape: [], values: [Int8(-9)])
             let inputs: [Value?] = [
                 .tensor(Tensor(shape: [Int64(xs.count)], values: xs)),
@@ -293,7 +321,9 @@ import Testing
                 node: dNode, opsetVersion: 13, inputs: [.tensor(expected), inputs[1], inputs[2]])
             let expectedBack = try #require(try DequantizeLinear().run(dctx).first?.tensor)
             for isa in Self.paths {
-                var registry = OpRegistry([Refuse(opType: "QuantizeLinear"), Refuse(opType: "DequantizeLinear")])
+                var registry = OpRegistry([
+                    Refuse(opType: "QuantizeLinear"), Refuse(opType: "DequantizeLinear"),
+                ])
                 FastOps.installInteger(into: &registry, isa: isa)
                 let q = try #require(registry.lookup(domain: "", opType: "QuantizeLinear"))
                 let d = try #require(registry.lookup(domain: "", opType: "DequantizeLinear"))

@@ -83,8 +83,9 @@ struct QDQIntegerFusion: RewriteRule {
             let c = g.addConstant(Tensor(shape: scaleShape, values: ws), base: base + "_w_scale")
             scale = g.freshName(base + "_scale")
             g.insert(
-                Node(name: g.freshName(base + "_scale_mul"), opType: "Mul", inputs: [x.scale, c],
-                     outputs: [scale]),
+                Node(
+                    name: g.freshName(base + "_scale_mul"), opType: "Mul", inputs: [x.scale, c],
+                    outputs: [scale]),
                 before: ref)
         }
         var dq = Node(
@@ -96,12 +97,14 @@ struct QDQIntegerFusion: RewriteRule {
         g.insert(dq, before: ref)
         if let bias {
             let b = g.addConstant(
-                Tensor(shape: [Int64(bias.count)] + [Int64](repeating: 1, count: wT.shape.count - 2),
-                       values: bias),
+                Tensor(
+                    shape: [Int64(bias.count)] + [Int64](repeating: 1, count: wT.shape.count - 2),
+                    values: bias),
                 base: base + "_bias")
             g.insert(
-                Node(name: g.freshName(base + "_bias_add"), opType: "Add", inputs: [last, b],
-                     outputs: [out]),
+                Node(
+                    name: g.freshName(base + "_bias_add"), opType: "Add", inputs: [last, b],
+                    outputs: [out]),
                 before: ref)
         }
         g.remove(ref)

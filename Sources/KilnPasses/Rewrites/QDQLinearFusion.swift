@@ -14,13 +14,13 @@ import KilnOps
 ///       ⇒ QLinearMatMul(a_q, a_s, a_zp, B_q, b_s, b_zp, y_s, y_zp)
 ///
 /// A Relu before the QuantizeLinear is absorbed when y's zero point is its type's minimum
-/// (saturation then clips exactly as the Relu would). x and y are per-tensor 8-bit; W is a constant 8-bit tensor, per tensor or per output
-/// channel (Conv: DequantizeLinear axis 0; MatMul: 2-D B per column, axis 1, with one zero
-/// point). A float32 bias is quantized to int32 with scale `x_s·w_s` (round half to even, as
-/// onnxruntime's quantizer does); a dequantized int32 bias whose scale is exactly `x_s·w_s`
-/// is used as it is. The integer op rounds once, after exact integer accumulation, so results
-/// may differ from the float graph by one quantization step where the float sum rounded
-/// differently (as in onnxruntime). The result is standard ONNX (opset ≥ 10).
+/// (saturation then clips exactly as the Relu would). x and y are per-tensor 8-bit; W is a constant
+/// 8-bit tensor, per tensor or per output channel (Conv: DequantizeLinear axis 0; MatMul: 2-D B per
+/// column, axis 1, with one zero point). A float32 bias is quantized to int32 with scale `x_s·w_s`
+/// (round half to even, as onnxruntime's quantizer does); a dequantized int32 bias whose scale is
+/// exactly `x_s·w_s` is used as it is. The integer op rounds once, after exact integer
+/// accumulation, so results may differ from the float graph by one quantization step where the
+/// float sum rounded differently (as in onnxruntime). The result is standard ONNX (opset ≥ 10).
 struct QDQLinearFusion: RewriteRule {
     /// `"Conv"` or `"MatMul"`.
     let opType: String
@@ -39,9 +39,11 @@ struct QDQLinearFusion: RewriteRule {
             q.attribute("output_dtype").map({ $0.int == 2 }) ?? true,
             let y = Self.quantParams(
                 q.inputs[1], q.inputs.count > 2 ? q.inputs[2] : "",
-                type: q.inputs.count > 2 ? g.constant(q.inputs[2])?.elementType ?? .undefined : .uint8,
+                type: q.inputs.count > 2
+                    ? g.constant(q.inputs[2])?.elementType ?? .undefined : .uint8,
                 in: g),
-            y.perTensor, relu == nil || Self.isTypeMinimum(q.inputs.count > 2 ? q.inputs[2] : "", in: g)
+            y.perTensor,
+            relu == nil || Self.isTypeMinimum(q.inputs.count > 2 ? q.inputs[2] : "", in: g)
         else { return false }
         let n = g[op]
         guard n.inputs.count >= 2, !g.isGraphOutput(n.outputs[0]),
@@ -65,8 +67,10 @@ struct QDQLinearFusion: RewriteRule {
                 }
                 bias = b
             }
-            var inputs = [x.value, xp.scaleName, xp.name(in: &g), w.value, wp.scaleName,
-                          wp.name(in: &g), y.scaleName, y.name(in: &g)]
+            var inputs = [
+                x.value, xp.scaleName, xp.name(in: &g), w.value, wp.scaleName,
+                wp.name(in: &g), y.scaleName, y.name(in: &g),
+            ]
             switch bias {
             case .existing(let name)?: inputs.append(name)
             case .new(let t)?: inputs.append(g.addConstant(t, base: n.inputs[2] + "_quantized"))
@@ -82,8 +86,10 @@ struct QDQLinearFusion: RewriteRule {
             else { return false }
             fused = Node(
                 name: n.name, opType: "QLinearMatMul",
-                inputs: [x.value, xp.scaleName, xp.name(in: &g), w.value, wp.scaleName,
-                         wp.name(in: &g), y.scaleName, y.name(in: &g)],
+                inputs: [
+                    x.value, xp.scaleName, xp.name(in: &g), w.value, wp.scaleName,
+                    wp.name(in: &g), y.scaleName, y.name(in: &g),
+                ],
                 outputs: q.outputs)
         }
         g.remove(ref)
@@ -118,7 +124,8 @@ struct QDQLinearFusion: RewriteRule {
         else { return nil }
         let n = g[p]
         return Dequantized(
-            value: n.inputs[0], scale: n.inputs[1], zeroPoint: n.inputs.count > 2 ? n.inputs[2] : "",
+            value: n.inputs[0], scale: n.inputs[1],
+            zeroPoint: n.inputs.count > 2 ? n.inputs[2] : "",
             axis: n.attribute("axis")?.int ?? 1, type: type)
     }
 
