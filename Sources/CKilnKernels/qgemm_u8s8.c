@@ -305,16 +305,9 @@ void ckiln_qgemm8(int isa, long M, long N, long Kp, const uint8_t *A, long lda,
 
 void ckiln_chw_to_hwc_u8(const uint8_t *x, long channels, long plane, uint8_t mask,
                          uint8_t *dst) {
-    const long T = 32;
-    for (long c0 = 0; c0 < channels; c0 += T) {
-        long c1 = c0 + T < channels ? c0 + T : channels;
-        for (long p0 = 0; p0 < plane; p0 += T) {
-            long p1 = p0 + T < plane ? p0 + T : plane;
-            for (long p = p0; p < p1; p++)
-                for (long c = c0; c < c1; c++)
-                    dst[p * channels + c] = (uint8_t)(x[c * plane + p] ^ mask);
-        }
-    }
+    ckiln_transpose_u8(channels, plane, x, plane, dst, channels);
+    if (mask)
+        for (long i = 0; i < channels * plane; i++) dst[i] ^= mask;
 }
 
 void ckiln_im2row_hwc_u8(const uint8_t *xh, long channels, const long *geometry, uint8_t pad,
@@ -335,17 +328,21 @@ void ckiln_im2row_hwc_u8(const uint8_t *xh, long channels, const long *geometry,
                     continue;
                 }
                 long col0 = xo * sw - pw;
-                if (dw == 1 && col0 >= 0 && col0 + kw <= iw) {
+                if (dw == 1 && col0 >= 0 && col0 + kw <= iw && channels * kw >= 16) {
                     memcpy(d, xh + (r * iw + col0) * channels, cb * (size_t)kw);
                     d += cb * (size_t)kw;
                     continue;
                 }
                 for (long b = 0; b < kw; b++) {
                     long cc = col0 + b * dw;
-                    if (cc < 0 || cc >= iw)
+                    if (cc < 0 || cc >= iw) {
                         memset(d, pad, cb);
-                    else
+                    } else if (channels < 16) {
+                        const uint8_t *src = xh + (r * iw + cc) * channels;
+                        for (long c = 0; c < channels; c++) d[c] = src[c];
+                    } else {
                         memcpy(d, xh + (r * iw + cc) * channels, cb);
+                    }
                     d += cb;
                 }
             }
@@ -458,17 +455,51 @@ void ckiln_requantize_u8(int isa, long rows, long cols, const int32_t *acc, long
     }
 }
 
-void ckiln_transpose_u8(long rows, long cols, const uint8_t *src, long lds, uint8_t *dst,
-                        long ldd) {
-    const long T = 32;
-    for (long i0 = 0; i0 < rows; i0 += T) {
-        long i1 = i0 + T < rows ? i0 + T : rows;
-        for (long j0 = 0; j0 < cols; j0 += T) {
-            long j1 = j0 + T < cols ? j0 + T : cols;
-            for (long j = j0; j < j1; j++)
-                for (long i = i0; i < i1; i++) dst[j * ldd + i] = src[i * lds + j];
+#ifdef Q8_X86
+/// dst[j][i] = src[i][j] for one 16 x 16 byte block (SSE2: four rounds of unpacks).
+static inline void q8_transpose16(const uint8_t *src, long lds, uint8_t *dst, long ldd) {
+    __m128i r[16], t[16];
+    for (int i = 0; i < 16; i++) r[i] = _mm_loadu_si128((const __m128i *)(src + i * lds));
+    for (int i = 0; i < 8; i++) {
+        t[2 * i] = _mm_unpacklo_epi8(r[2 * i], r[2 * i + 1]);
+        t[2 * i + 1] = _mm_unpackhi_epi8(r[2 * i], r[2 * i + 1]);
+    }
+    for (int i = 0; i < 4; i++) {
+        for (int k = 0; k < 2; k++) {
+            r[4 * i + k] = _mm_unpacklo_epi16(t[4 * i + k], t[4 * i + 2 + k]);
+            r[4 * i + 2 + k] = _mm_unpackhi_epi16(t[4 * i + k], t[4 * i + 2 + k]);
         }
     }
+    for (int i = 0; i < 2; i++) {
+        for (int k = 0; k < 4; k++) {
+            t[8 * i + k] = _mm_unpacklo_epi32(r[8 * i + k], r[8 * i + 4 + k]);
+            t[8 * i + 4 + k] = _mm_unpackhi_epi32(r[8 * i + k], r[8 * i + 4 + k]);
+        }
+    }
+    for (int k = 0; k < 8; k++) {
+        r[k] = _mm_unpacklo_epi64(t[k], t[8 + k]);
+        r[8 + k] = _mm_unpackhi_epi64(t[k], t[8 + k]);
+    }
+    // r[c] now holds column c' of the block for a fixed interleaving: map it back.
+    static const int order[16] = {0, 8, 4, 12, 2, 10, 6, 14, 1, 9, 5, 13, 3, 11, 7, 15};
+    for (int k = 0; k < 16; k++) _mm_storeu_si128((__m128i *)(dst + order[k] * ldd), r[k]);
+}
+#endif
+
+void ckiln_transpose_u8(long rows, long cols, const uint8_t *src, long lds, uint8_t *dst,
+                        long ldd) {
+    long i0 = 0;
+#ifdef Q8_X86
+    for (; i0 + 16 <= rows; i0 += 16) {
+        long j0 = 0;
+        for (; j0 + 16 <= cols; j0 += 16)
+            q8_transpose16(src + i0 * lds + j0, lds, dst + j0 * ldd + i0, ldd);
+        for (long j = j0; j < cols; j++)
+            for (long i = i0; i < i0 + 16; i++) dst[j * ldd + i] = src[i * lds + j];
+    }
+#endif
+    for (long j = 0; j < cols; j++)
+        for (long i = i0; i < rows; i++) dst[j * ldd + i] = src[i * lds + j];
 }
 
 // MARK: - QuantizeLinear / DequantizeLinear (per tensor)
