@@ -62,16 +62,11 @@ import Testing
         let half = Self.model(weights: .float16)
         let bytes = try LiteWriter().serialize(half)
         let back = try LiteReader(options: .init(verifyWeights: true)).read(bytes)
+        #expect(back.graph.initializers.count == 2)
         for t in back.graph.initializers {
             #expect(t.elementType == .float16, "\(t.name) is \(t.elementType.name) in the file")
             #expect(t.data.count == 2 * (t.elementCount ?? -1), "\(t.name) payload size")
         }
-        // The fp16 file is smaller than the fp32 one by the weights' halved bytes.
-        let full = try LiteWriter().serialize(Self.model(weights: .float32))
-        #expect(
-            full.count - bytes.count >= (54 + 3) * 2 - 64, "fp32 \(full.count), fp16 \(bytes.count)"
-        )
-
         var values: [Float] = []
         for i in 0..<50 { values.append(Float(i % 7) / 3 - 1) }
         let feeds: [String: Value] = [
