@@ -197,7 +197,12 @@ def main():
                 if args.quantizer == "kiln":
                     quantize_kiln(kiln, src, qdq, name)
                 else:
-                    quantize_ort(src, qdq, name)
+                    # onnxruntime's quantization is deterministic: cached beside the model.
+                    cached = os.path.join(CNNS, name + ".qdq-ort.onnx")
+                    if not os.path.exists(cached):
+                        quantize_ort(src, cached + ".tmp", name)
+                        os.replace(cached + ".tmp", cached)
+                    qdq = cached
                 subprocess.run([kiln, "convert", qdq, "-o", int8], check=True, capture_output=True)
                 subprocess.run([kiln, "convert", qdq, "-o", opt, "-O2"], check=True,
                                capture_output=True)
