@@ -98,6 +98,7 @@ def quantize_ort(src, dst, name):
     quant_pre_process(src, pre, skip_symbolic_shape=True)
     quantize_static(pre, dst, Reader(), quant_format=QuantFormat.QDQ, per_channel=True,
                     activation_type=QuantType.QUInt8, weight_type=QuantType.QInt8)
+    os.remove(pre)
 
 
 def quantize_kiln(kiln, src, dst, name):
