@@ -248,11 +248,17 @@ def main():
            n("DequantizeLinear", ["Wq", "ws"], ["Wd"], axis=0),
            n("Conv", ["xd", "Wd", "B"], ["c"], pads=[1, 1, 1, 1]),
            n("Add", ["c", "r"], ["y"])], opset=13)
+    # The clipped input and the constant row pin DynamicQuantizeLinear's range to
+    # [-1, 255/128 - 1]: scale 2^-7, zero point 128, so the float graph is exact too.
     model("fuse-standard", "qdq-matmul-dynamic",
-          [vi("a", [2, 6])], [vi("y", None)],
+          [vi("x", [2, 6])], [vi("y", None)],
           [t("Bq", [6, 4], ints(24, -127, 127), "int8"),
-           t("bs", [4], [2.0 ** -6, 2.0 ** -5, 2.0 ** -7, 2.0 ** -6]), t("bz", [4], [0] * 4, "int8")],
-          [n("DynamicQuantizeLinear", ["a"], ["aq", "as", "az"]),
+           t("bs", [4], [2.0 ** -6, 2.0 ** -5, 2.0 ** -7, 2.0 ** -6]), t("bz", [4], [0] * 4, "int8"),
+           t("lo", [], [-1.0]), t("hi", [], [127.0 / 128.0]),
+           t("ends", [1, 6], [-1.0, 127.0 / 128.0, 0.0, 0.0, 0.0, 0.0])],
+          [n("Clip", ["x", "lo", "hi"], ["xc"]),
+           n("Concat", ["xc", "ends"], ["a"], axis=0),
+           n("DynamicQuantizeLinear", ["a"], ["aq", "as", "az"]),
            n("DequantizeLinear", ["aq", "as", "az"], ["ad"]),
            n("DequantizeLinear", ["Bq", "bs", "bz"], ["Bd"], axis=1),
            n("MatMul", ["ad", "Bd"], ["y"])], opset=13)
