@@ -100,11 +100,10 @@ import Testing
                                 isa: isa.rawValue, m: m, a: rows, lda: lda,
                                 aStoredZeroPoint: Int32(za) + (aSigned ? 128 : 0), b: packed,
                                 acc: &got, threads: threads)
-                            #expect(
-                                got == expected,
-                                "\(isa) m=\(m) n=\(n) k=\(k) a signed \(aSigned) b signed \(bSigned) "
-                                    + "perColumn=\(perColumn) threads=\(threads)"
-                            )
+                            let label =
+                                "\(isa) m=\(m) n=\(n) k=\(k) a signed \(aSigned) "
+                                + "b signed \(bSigned) perColumn=\(perColumn) threads=\(threads)"
+                            #expect(got == expected, "\(label)")
                         }
                     }
                 }
