@@ -20,7 +20,6 @@
 
 #include "CKilnKernels.h"  // CKILN_ISA_* and this file's declarations (CKilnQGemm8.h)
 
-#include <math.h>
 #include <string.h>
 
 #if defined(__x86_64__) || defined(__i386__)
@@ -394,11 +393,18 @@ void ckiln_qdepthwise_u8(const uint8_t *x, long channels, const long *geometry, 
 
 /// onnxruntime's requantization (MLAS `MlasRequantizeOutput`): float(acc + bias) * scale,
 /// clamped to the output range minus the zero point, rounded half to even, plus zero point.
+/// Round half to even for |f| < 2^22 (adding and removing 1.5 * 2^23 rounds in the FPU's
+/// default mode), without a libm call.
+static inline int32_t q8_round(float f) {
+    volatile float magic = 12582912.0f;  // volatile: the compiler must not fold the pair away
+    return (int32_t)((f + magic) - magic);
+}
+
 static inline int32_t q8_requant1(int32_t v, float scale, float lo, float hi, int32_t zp) {
     float f = (float)v * scale;
     f = f < lo ? lo : f;
     f = f > hi ? hi : f;
-    return (int32_t)nearbyintf(f) + zp;
+    return q8_round(f) + zp;
 }
 
 #ifdef Q8_X86
@@ -422,6 +428,23 @@ __attribute__((target("avx512f,avx512bw"))) static long q8_requant_row512(
             _mm512_cvt_roundps_epi32(f, _MM_FROUND_TO_NEAREST_INT | _MM_FROUND_NO_EXC), vzp);
         __m128i b = outSigned ? _mm512_cvtsepi32_epi8(q) : _mm512_cvtusepi32_epi8(q);
         _mm_storeu_si128((__m128i *)(y + j), b);
+    }
+    if (j < cols) {
+        __mmask16 m = (__mmask16)((1u << (cols - j)) - 1);
+        __m512i v = _mm512_maskz_loadu_epi32(m, a + j);
+        if (bias)
+            v = _mm512_add_epi32(v, biasVector ? _mm512_maskz_loadu_epi32(m, bias + j)
+                                               : _mm512_set1_epi32(bias[0]));
+        __m512 s = scaleVector ? _mm512_maskz_loadu_ps(m, scale + j) : vs;
+        __m512 f = _mm512_mul_ps(_mm512_cvtepi32_ps(v), s);
+        f = _mm512_min_ps(_mm512_max_ps(f, vlo), vhi);
+        __m512i q = _mm512_add_epi32(
+            _mm512_cvt_roundps_epi32(f, _MM_FROUND_TO_NEAREST_INT | _MM_FROUND_NO_EXC), vzp);
+        if (outSigned)
+            _mm512_mask_cvtsepi32_storeu_epi8(y + j, m, q);
+        else
+            _mm512_mask_cvtusepi32_storeu_epi8(y + j, m, q);
+        j = cols;
     }
     return j;
 }
@@ -558,7 +581,7 @@ int ckiln_quantize_u8(int isa, const float *x, long n, float scale, int32_t zp, 
             continue;
         }
         v = v < lo ? lo : (v > hi ? hi : v);
-        y[i] = (uint8_t)((int32_t)nearbyintf(v) + zp);
+        y[i] = (uint8_t)(q8_round(v) + zp);
     }
     return nan;
 }
