@@ -327,9 +327,16 @@ void ckiln_im2row_hwc_u8(const uint8_t *xh, long channels, const long *geometry,
                     continue;
                 }
                 long col0 = xo * sw - pw;
-                if (dw == 1 && col0 >= 0 && col0 + kw <= iw && channels * kw >= 16) {
-                    memcpy(d, xh + (r * iw + col0) * channels, cb * (size_t)kw);
-                    d += cb * (size_t)kw;
+                if (dw == 1 && col0 >= 0 && col0 + kw <= iw) {
+                    // The whole kernel row is inside the image: one contiguous run.
+                    const uint8_t *src = xh + (r * iw + col0) * channels;
+                    long run = channels * kw;
+                    if (run >= 16) {
+                        memcpy(d, src, (size_t)run);
+                    } else {
+                        for (long c = 0; c < run; c++) d[c] = src[c];
+                    }
+                    d += run;
                     continue;
                 }
                 for (long b = 0; b < kw; b++) {
