@@ -357,11 +357,72 @@ void ckiln_im2row_hwc_u8(const uint8_t *xh, long channels, const long *geometry,
     }
 }
 
-void ckiln_qdepthwise_u8(const uint8_t *x, long channels, const long *geometry, uint8_t mask,
-                         int32_t za, const int16_t *w, int32_t *acc) {
+#ifdef Q8_X86
+/// o[xo] += ((row[xo * sw + off] ^ mask) - za) * wv for xo in [lo, hi), 16 at a time (unit and
+/// double strides); returns where the scalar loop must continue.
+__attribute__((target("avx512f,avx512bw,avx512vl"))) static long q8_dw_taps512(
+    uint32_t *o, const uint8_t *row, long off, long lo, long hi, long sw, uint8_t mask,
+    int32_t za, int32_t wv) {
+    __m512i vza = _mm512_set1_epi32(za), vw = _mm512_set1_epi32(wv);
+    __m512i low = _mm512_set1_epi32(0xFF);
+    __m128i m8 = _mm_set1_epi8((char)mask);
+    long xo = lo;
+    if (sw == 1) {
+        for (; xo + 16 <= hi; xo += 16) {
+            __m128i b = _mm_xor_si128(_mm_loadu_si128((const __m128i *)(row + xo + off)), m8);
+            __m512i v = _mm512_sub_epi32(_mm512_cvtepu8_epi32(b), vza);
+            __m512i acc = _mm512_loadu_si512((const void *)(o + xo));
+            _mm512_storeu_si512((void *)(o + xo), _mm512_add_epi32(acc, _mm512_mullo_epi32(v, vw)));
+        }
+        if (xo < hi) {
+            __mmask16 m = (__mmask16)((1u << (hi - xo)) - 1);
+            __m128i b = _mm_xor_si128(_mm_maskz_loadu_epi8(m, row + xo + off), m8);
+            __m512i v = _mm512_sub_epi32(_mm512_cvtepu8_epi32(b), vza);
+            __m512i acc = _mm512_maskz_loadu_epi32(m, o + xo);
+            _mm512_mask_storeu_epi32(o + xo, m, _mm512_add_epi32(acc, _mm512_mullo_epi32(v, vw)));
+            xo = hi;
+        }
+    } else if (sw == 2) {
+        __m256i m16 = _mm256_set1_epi8((char)mask);
+        for (; xo + 16 <= hi; xo += 16) {
+            // 31 bytes: the last odd byte is not needed and may lie past the image.
+            __m256i b = _mm256_maskz_loadu_epi8(0x7FFFFFFFu, row + 2 * xo + off);
+            __m512i v = _mm512_and_si512(_mm512_cvtepu16_epi32(_mm256_xor_si256(b, m16)), low);
+            v = _mm512_sub_epi32(v, vza);
+            __m512i acc = _mm512_loadu_si512((const void *)(o + xo));
+            _mm512_storeu_si512((void *)(o + xo), _mm512_add_epi32(acc, _mm512_mullo_epi32(v, vw)));
+        }
+        if (xo < hi) {
+            long n = hi - xo;
+            __mmask16 m = (__mmask16)((1u << n) - 1);
+            __mmask32 mb = (__mmask32)((1ull << (2 * n - 1)) - 1);
+            __m256i b = _mm256_maskz_loadu_epi8(mb, row + 2 * xo + off);
+            __m512i v = _mm512_and_si512(_mm512_cvtepu16_epi32(_mm256_xor_si256(b, m16)), low);
+            v = _mm512_sub_epi32(v, vza);
+            __m512i acc = _mm512_maskz_loadu_epi32(m, o + xo);
+            _mm512_mask_storeu_epi32(o + xo, m, _mm512_add_epi32(acc, _mm512_mullo_epi32(v, vw)));
+            xo = hi;
+        }
+    }
+    return xo;
+}
+#endif
+
+void ckiln_qdepthwise_u8(int isa, const uint8_t *x, long channels, const long *geometry,
+                         uint8_t mask, int32_t za, const int16_t *w, int32_t *acc) {
+    isa = q8_resolve(isa);
     long ih = geometry[0], iw = geometry[1], oh = geometry[2], ow = geometry[3];
     long kh = geometry[4], kw = geometry[5], sh = geometry[6], sw = geometry[7];
     long dh = geometry[8], dw = geometry[9], ph = geometry[10], pw = geometry[11];
+    // Output columns whose tap b lands inside a row: los[b] <= xo < his[b] (the same for
+    // every row, so computed once; kernels wider than 64 compute it per tap).
+    long los[64], his[64];
+    for (long b = 0; b < kw && b < 64; b++) {
+        long off = b * dw - pw;
+        los[b] = off >= 0 ? 0 : (-off + sw - 1) / sw;
+        his[b] = iw - off <= 0 ? 0 : (iw - off + sw - 1) / sw;
+        if (his[b] > ow) his[b] = ow;
+    }
     for (long c = 0; c < channels; c++) {
         const uint8_t *plane = x + c * ih * iw;
         const int16_t *wc = w + c * kh * kw;
@@ -376,11 +437,20 @@ void ckiln_qdepthwise_u8(const uint8_t *x, long channels, const long *geometry, 
                 for (long b = 0; b < kw; b++) {
                     int32_t wv = wc[a * kw + b];
                     if (wv == 0) continue;
-                    // Output columns whose tap lands inside the row: lo <= xo < hi.
                     long off = b * dw - pw;
-                    long lo = off >= 0 ? 0 : (-off + sw - 1) / sw;
-                    long hi = iw - off <= 0 ? 0 : (iw - off + sw - 1) / sw;
-                    if (hi > ow) hi = ow;
+                    long lo, hi;
+                    if (b < 64) {
+                        lo = los[b];
+                        hi = his[b];
+                    } else {
+                        lo = off >= 0 ? 0 : (-off + sw - 1) / sw;
+                        hi = iw - off <= 0 ? 0 : (iw - off + sw - 1) / sw;
+                        if (hi > ow) hi = ow;
+                    }
+#ifdef Q8_X86
+                    if (isa == CKILN_ISA_AVX512)
+                        lo = q8_dw_taps512(o, row, off, lo, hi, sw, mask, za, wv);
+#endif
                     if (sw == 1) {
                         const uint8_t *src = row + off;
                         for (long xo = lo; xo < hi; xo++)

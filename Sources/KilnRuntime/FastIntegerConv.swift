@@ -142,7 +142,7 @@ enum Int8Conv {
                         dw.withUnsafeBufferPointer { wp in
                             acc.withUnsafeMutableBufferPointer { ap in
                                 ckiln_qdepthwise_u8(
-                                    xBase + img * channels * inPlane, channels, gp.baseAddress,
+                                    isa, xBase + img * channels * inPlane, channels, gp.baseAddress,
                                     mask, storedZp, wp.baseAddress, ap.baseAddress)
                             }
                         }

@@ -63,8 +63,8 @@ void ckiln_im2row_hwc_u8(const uint8_t *xh, long channels, const long *geometry,
 /// Direct depthwise 2-D integer convolution of `channels` planes (geometry as above):
 ///     acc[c][o] = sum over in-image taps of ((x ^ mask) - za) * w[c][tap]
 /// with `w` the weights minus their zero point. Wrapping 32-bit accumulation.
-void ckiln_qdepthwise_u8(const uint8_t *x, long channels, const long *geometry, uint8_t mask,
-                         int32_t za, const int16_t *w, int32_t *acc);
+void ckiln_qdepthwise_u8(int isa, const uint8_t *x, long channels, const long *geometry,
+                         uint8_t mask, int32_t za, const int16_t *w, int32_t *acc);
 
 /// onnxruntime's requantization of `rows x cols` int32 values (rows `ldAcc` apart):
 ///     y = saturate(round_half_even((float)(acc + bias) * scale) + zp)
