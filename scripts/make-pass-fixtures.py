@@ -257,6 +257,68 @@ def main():
            n("Mul", ["s", "bs"], ["scale"]), n("Mul", ["accf", "scale"], ["m"]),
            n("Add", ["bias", "m"], ["y"])])
 
+    # (last, so the LCG values of the cases above do not move)
+    # QDQ → QLinearConv / QLinearMatMul. Scales are powers of two so the float graph computes
+    # exactly what the integer op does (the numerical test then compares exactly).
+    ints = lambda k, lo, hi: [int(round(v)) for v in rand(k, lo, hi)]
+    ws = [2.0 ** -6, 2.0 ** -7, 2.0 ** -5, 2.0 ** -6]
+    xs = 2.0 ** -4
+    model("fuse-standard", "qdq-conv",
+          [vi("x", [1, 3, 6, 6])], [vi("y", None)],
+          [t("xs", [], [xs]), t("xz", [], [128], "uint8"),
+           t("Wq", [4, 3, 3, 3], ints(108, -127, 127), "int8"), t("ws", [4], ws),
+           t("wz", [4], [0, 0, 0, 0], "int8"),
+           t("B", [4], [k * xs * s for k, s in zip([37, -5, 120, 0], ws)]),
+           t("ys", [], [2.0 ** -3]), t("yz", [], [100], "uint8")],
+          [n("QuantizeLinear", ["x", "xs", "xz"], ["xq"]),
+           n("DequantizeLinear", ["xq", "xs", "xz"], ["xd"]),
+           n("DequantizeLinear", ["Wq", "ws", "wz"], ["Wd"], axis=0),
+           n("Conv", ["xd", "Wd", "B"], ["c"], pads=[1, 1, 1, 1], strides=[2, 1]),
+           n("QuantizeLinear", ["c", "ys", "yz"], ["yq"]),
+           n("DequantizeLinear", ["yq", "ys", "yz"], ["y"])], opset=13)
+    model("fuse-standard", "qdq-matmul",
+          [vi("a", [3, 8])], [vi("y", None), vi("z", None)],
+          [t("as", [], [2.0 ** -4]), t("az", [], [-3], "int8"),
+           t("Bq", [8, 5], ints(40, -127, 127), "int8"),
+           t("bs", [5], [2.0 ** -6, 2.0 ** -5, 2.0 ** -7, 2.0 ** -6, 2.0 ** -8]),
+           t("bz", [], [0], "int8"), t("bs1", [], [2.0 ** -6]),
+           t("ys", [], [2.0 ** -2]), t("yz", [], [5], "int8")],
+          [n("QuantizeLinear", ["a", "as", "az"], ["aq"]),
+           n("DequantizeLinear", ["aq", "as", "az"], ["ad"]),
+           n("DequantizeLinear", ["Bq", "bs", "bz"], ["Bd"], axis=1),
+           n("MatMul", ["ad", "Bd"], ["m"]),
+           n("QuantizeLinear", ["m", "ys", "yz"], ["yq"]),
+           n("DequantizeLinear", ["yq", "ys", "yz"], ["y"]),
+           n("DequantizeLinear", ["Bq", "bs1"], ["Bd1"]),
+           n("MatMul", ["ad", "Bd1"], ["m1"]),
+           n("QuantizeLinear", ["m1", "ys"], ["zq"]),
+           n("DequantizeLinear", ["zq", "ys"], ["z"])], opset=13)
+    # Outputs that stay float: ConvInteger/MatMulInteger + Cast + scale (+ bias).
+    model("fuse-standard", "qdq-conv-integer",
+          [vi("x", [1, 2, 5, 5]), vi("r", [1, 3, 5, 5])], [vi("y", None)],
+          [t("xs", [], [2.0 ** -5]), t("xz", [], [3], "int8"),
+           t("Wq", [3, 2, 3, 3], ints(54, -127, 127), "int8"), t("ws", [3], ws[:3]),
+           t("B", [3], [0.25, -0.5, 0.125])],
+          [n("QuantizeLinear", ["x", "xs", "xz"], ["xq"]),
+           n("DequantizeLinear", ["xq", "xs", "xz"], ["xd"]),
+           n("DequantizeLinear", ["Wq", "ws"], ["Wd"], axis=0),
+           n("Conv", ["xd", "Wd", "B"], ["c"], pads=[1, 1, 1, 1]),
+           n("Add", ["c", "r"], ["y"])], opset=13)
+    # The clipped input and the constant row pin DynamicQuantizeLinear's range to
+    # [-1, 255/128 - 1]: scale 2^-7, zero point 128, so the float graph is exact too.
+    model("fuse-standard", "qdq-matmul-dynamic",
+          [vi("x", [2, 6])], [vi("y", None)],
+          [t("Bq", [6, 4], ints(24, -127, 127), "int8"),
+           t("bs", [4], [2.0 ** -6, 2.0 ** -5, 2.0 ** -7, 2.0 ** -6]), t("bz", [4], [0] * 4, "int8"),
+           t("lo", [], [-1.0]), t("hi", [], [127.0 / 128.0]),
+           t("ends", [1, 6], [-1.0, 127.0 / 128.0, 0.0, 0.0, 0.0, 0.0])],
+          [n("Clip", ["x", "lo", "hi"], ["xc"]),
+           n("Concat", ["xc", "ends"], ["a"], axis=0),
+           n("DynamicQuantizeLinear", ["a"], ["aq", "as", "az"]),
+           n("DequantizeLinear", ["aq", "as", "az"], ["ad"]),
+           n("DequantizeLinear", ["Bq", "bs", "bz"], ["Bd"], axis=1),
+           n("MatMul", ["ad", "Bd"], ["y"])], opset=13)
+
 
 if __name__ == "__main__":
     main()

@@ -29,5 +29,6 @@ public enum FastOps {
         installElementwise(into: &registry)
         installReductions(into: &registry)
         installFused(into: &registry, kernels: kernels)
+        installInteger(into: &registry)
     }
 }

@@ -140,4 +140,6 @@ void ckiln_softmax_rows(int isa, const float *x, float *y, long rows, long dim, 
 #ifdef __cplusplus
 }
 #endif
+
+#include "CKilnQGemm8.h"  // 8-bit integer GEMM, convolution and requantization
 #endif

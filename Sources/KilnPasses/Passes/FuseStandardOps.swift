@@ -4,8 +4,9 @@ import KilnIR
 /// Conv+BatchNormalization, Conv+per-channel Mul/Add, BatchNormalization+per-channel Mul/Add,
 /// Gemm/MatMul+bias Add → Gemm, Pad into Conv/AveragePool, scalar Mul into the next Conv,
 /// ConvTranspose+bias Add, HardSwish (opset ≥ 14), Swish (opset ≥ 24), LayerNormalization
-/// chain (opset ≥ 17), Erf GELU → Gelu (opset ≥ 20). Each rule checks its own opset and
-/// legality.
+/// chain (opset ≥ 17), Erf GELU → Gelu (opset ≥ 20), QDQ Conv/MatMul → QLinearConv/QLinearMatMul,
+/// or ConvInteger/MatMulInteger + scale when the output stays float. Each rule checks its own
+/// opset and legality.
 struct FuseStandardOps: Pass {
     let name = "fuse-standard"
     let summary = "fusions to standard ONNX ops (Conv+BN, Gemm bias, Pad+Conv, LayerNorm, Gelu…)"
@@ -16,6 +17,8 @@ struct FuseStandardOps: Pass {
         PadConvFusion(opType: "AveragePool"), SwishFusion.hardSwish, SwishFusion.swish,
         LayerNormFusion(), GeluFusion.standard, ConvInputScaleFusion(), ConvTransposeBiasFusion(),
         BatchNormAffineFusion(opType: "Mul"), BatchNormAffineFusion(opType: "Add"),
+        QDQLinearFusion(opType: "Conv"), QDQLinearFusion(opType: "MatMul"),
+        QDQIntegerFusion(opType: "Conv"), QDQIntegerFusion(opType: "MatMul"),
     ]
 
     func run(on model: inout Model, context: PassContext) throws -> PassResult {

@@ -132,14 +132,20 @@ enum IntegerMath {
         return Double(Float(Float(xs) * Float(ws)) / Float(ys))
     }
 
-    /// `saturate(rint(acc · mult + zp))` into the zero point's type (uint8 without one).
+    /// `saturate(rint(float(acc) · mult) + zp)` into the zero point's type (uint8 without
+    /// one). The product is float32, as in onnxruntime (MLAS `MlasRequantizeOutput`), so the
+    /// fast kernels and onnxruntime round the same values the same way.
     static func requantize(
         _ ctx: KernelContext, _ acc: [Int64], dims: [Int], mult: (Int) -> Double,
         yZeroPoint: Tensor?
     ) throws -> Tensor {
         let type = yZeroPoint?.elementType ?? .uint8
         let zp = try yZeroPoint.map { Double(try NNTensor.ints($0, ctx).first ?? 0) } ?? 0
-        let q = acc.indices.map { Double(acc[$0]) * mult($0) + zp }
+        let q = acc.indices.map { i -> Double in
+            let product = Float(acc[i]) * Float(mult(i))
+            guard product.isFinite else { return Double(product) + zp }
+            return Double(product.rounded(.toNearestOrEven)) + zp
+        }
         return try QuantCodec.encode(
             q, shape: dims.map { Int64($0) }, as: type, saturate: true, ctx)
     }

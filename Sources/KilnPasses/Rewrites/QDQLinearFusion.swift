@@ -1,0 +1,242 @@
+import Foundation
+import KilnIR
+import KilnOps
+
+/// A quantize–dequantize (QDQ) convolution or matmul ⇒ its integer op, the form onnxruntime
+/// runs for QDQ models (its QDQ selector/action transformers):
+///
+///     DequantizeLinear(x_q, x_s, x_zp) ─┐
+///     DequantizeLinear(W_q, w_s, w_zp) ─┼→ Conv [→ Relu] → QuantizeLinear(y_s, y_zp) → y_q
+///     [DequantizeLinear(B_q, x_s·w_s) | B] ┘
+///       ⇒ QLinearConv(x_q, x_s, x_zp, W_q, w_s, w_zp, y_s, y_zp, B_q) → y_q
+///
+///     DequantizeLinear(a_q) · DequantizeLinear(B_q) → MatMul → QuantizeLinear
+///       ⇒ QLinearMatMul(a_q, a_s, a_zp, B_q, b_s, b_zp, y_s, y_zp)
+///
+/// A Relu before the QuantizeLinear is absorbed when y's zero point is its type's minimum
+/// (saturation then clips exactly as the Relu would). x and y are per-tensor 8-bit; W is a constant
+/// 8-bit tensor, per tensor or per output channel (Conv: DequantizeLinear axis 0; MatMul: 2-D B per
+/// column, axis 1, with one zero point). A float32 bias is quantized to int32 with scale `x_s·w_s`
+/// (round half to even, as onnxruntime's quantizer does); a dequantized int32 bias whose scale is
+/// exactly `x_s·w_s` is used as it is. The integer op rounds once, after exact integer
+/// accumulation, so results may differ from the float graph by one quantization step where the
+/// float sum rounded differently (as in onnxruntime). The result is standard ONNX (opset ≥ 10).
+struct QDQLinearFusion: RewriteRule {
+    /// `"Conv"` or `"MatMul"`.
+    let opType: String
+    var name: String { opType == "Conv" ? "qdq-conv" : "qdq-matmul" }
+    let root = OpKey(opType: "QuantizeLinear")
+    let benefit = 2
+
+    func apply(at ref: NodeRef, in g: inout GraphEditor) -> Bool {
+        let q = g[ref]
+        // A Relu between the op and the quantization is implied by saturation when the zero
+        // point is the type's minimum: Q(relu(v)) = Q(v) for every v.
+        let relu = q.inputs.isEmpty ? nil : g.absorbable(q.inputs[0], "Relu")
+        let produced = relu.map { g[$0].inputs.first ?? "" } ?? q.inputs.first ?? ""
+        guard (g.opsetVersion() ?? 0) >= 10, q.inputs.count >= 2, q.outputs.count == 1,
+            let op = g.absorbable(produced, opType),
+            q.attribute("output_dtype").map({ $0.int == 2 }) ?? true,
+            let y = Self.quantParams(
+                q.inputs[1], q.inputs.count > 2 ? q.inputs[2] : "",
+                type: q.inputs.count > 2
+                    ? g.constant(q.inputs[2])?.elementType ?? .undefined : .uint8,
+                in: g),
+            y.perTensor,
+            relu == nil || Self.isTypeMinimum(q.inputs.count > 2 ? q.inputs[2] : "", in: g)
+        else { return false }
+        let n = g[op]
+        guard n.inputs.count >= 2, !g.isGraphOutput(n.outputs[0]),
+            let x = Self.dequantized(n.inputs[0], in: g),
+            let xp = Self.quantParams(x.scale, x.zeroPoint, type: x.type, in: g), xp.perTensor,
+            let w = Self.dequantized(n.inputs[1], in: g), let wT = g.constant(w.value),
+            wT.elementType == .int8 || wT.elementType == .uint8,
+            let wp = Self.quantParams(w.scale, w.zeroPoint, type: wT.elementType, in: g)
+        else { return false }
+        let fused: Node
+        if opType == "Conv" {
+            guard wT.shape.count >= 3, let m = Int(exactly: wT.shape[0]),
+                wp.scales.count == 1 || (wp.scales.count == m && w.axis == 0),
+                wp.zeroPointCount == 1 || wp.zeroPointCount == m
+            else { return false }
+            var bias: Bias?
+            if n.inputs.count > 2, !n.inputs[2].isEmpty {
+                let scales = (0..<m).map { xp.scales[0] * wp.scales[wp.scales.count == 1 ? 0 : $0] }
+                guard let b = Self.quantizedBias(n.inputs[2], scales: scales, in: g) else {
+                    return false
+                }
+                bias = b
+            }
+            var inputs = [
+                x.value, xp.scaleName, xp.name(in: &g), w.value, wp.scaleName,
+                wp.name(in: &g), y.scaleName, y.name(in: &g),
+            ]
+            switch bias {
+            case .existing(let name)?: inputs.append(name)
+            case .new(let t)?: inputs.append(g.addConstant(t, base: n.inputs[2] + "_quantized"))
+            case nil: break
+            }
+            fused = Node(
+                name: n.name, opType: "QLinearConv", inputs: inputs, outputs: q.outputs,
+                attributes: n.attributes)
+        } else {
+            guard n.inputs.count == 2, wT.shape.count == 2, let cols = Int(exactly: wT.shape[1]),
+                wp.scales.count == 1 || (wp.scales.count == cols && (w.axis == 1 || w.axis == -1)),
+                wp.zeroPointCount == 1
+            else { return false }
+            fused = Node(
+                name: n.name, opType: "QLinearMatMul",
+                inputs: [
+                    x.value, xp.scaleName, xp.name(in: &g), w.value, wp.scaleName,
+                    wp.name(in: &g), y.scaleName, y.name(in: &g),
+                ],
+                outputs: q.outputs)
+        }
+        g.remove(ref)
+        if let relu { g.remove(relu) }
+        g.update(op, fused)
+        return true
+    }
+
+    /// True when the zero point `name` (empty: uint8 0) is its type's minimum (0 or -128).
+    static func isTypeMinimum(_ name: String, in g: GraphEditor) -> Bool {
+        guard !name.isEmpty else { return true }
+        guard let z = g.constant(name), z.elementCount == 1 else { return false }
+        if z.elementType == .uint8 { return z.values(as: UInt8.self) == [0] }
+        if z.elementType == .int8 { return z.values(as: Int8.self) == [-128] }
+        return false
+    }
+
+    /// A DequantizeLinear's input, scale, zero point (may be empty), axis and input type.
+    struct Dequantized {
+        let value: String
+        let scale: String
+        let zeroPoint: String
+        let axis: Int64
+        let type: ElementType
+    }
+
+    static func dequantized(_ value: String, in g: GraphEditor) -> Dequantized? {
+        guard let p = g.producer(of: value), g[p].opType == "DequantizeLinear",
+            g[p].normalizedDomain.isEmpty, g[p].inputs.count >= 2, g[p].outputs.count == 1,
+            g[p].attribute("block_size") == nil,
+            let type = quantizedType(of: g[p].inputs[0], in: g), type == .uint8 || type == .int8
+        else { return nil }
+        let n = g[p]
+        return Dequantized(
+            value: n.inputs[0], scale: n.inputs[1],
+            zeroPoint: n.inputs.count > 2 ? n.inputs[2] : "",
+            axis: n.attribute("axis")?.int ?? 1, type: type)
+    }
+
+    /// Constant scales and zero points; an omitted zero point is made, when the rewrite
+    /// commits, as a zero constant of `type` (QLinearConv and QLinearMatMul need one).
+    struct QuantParams {
+        let scales: [Float]
+        let scaleName: String
+        let zeroPointName: String?
+        let zeroPointCount: Int
+        let type: ElementType
+        var perTensor: Bool { scales.count == 1 && zeroPointCount == 1 }
+
+        /// The zero point's name, adding the zero constant when there was none.
+        func name(in g: inout GraphEditor) -> String {
+            if let zeroPointName { return zeroPointName }
+            let zero =
+                type == .uint8
+                ? Tensor(shape: [], values: [UInt8(0)]) : Tensor(shape: [], values: [Int8(0)])
+            return g.addConstant(zero, base: scaleName + "_zero_point")
+        }
+    }
+
+    static func quantParams(
+        _ scale: String, _ zeroPoint: String, type: ElementType, in g: GraphEditor
+    ) -> QuantParams? {
+        guard let s = g.floatConstant(scale), !s.isEmpty,
+            s.allSatisfy({ $0 > 0 && $0.isFinite }),
+            (g.constant(scale)?.shape.count ?? 2) <= 1
+        else { return nil }
+        if zeroPoint.isEmpty {
+            guard type == .uint8 || type == .int8 else { return nil }
+            return QuantParams(
+                scales: s, scaleName: scale, zeroPointName: nil, zeroPointCount: 1, type: type)
+        }
+        guard let z = g.constant(zeroPoint), z.elementType == type, let count = z.elementCount,
+            count >= 1, z.shape.count <= 1
+        else { return nil }
+        return QuantParams(
+            scales: s, scaleName: scale, zeroPointName: zeroPoint, zeroPointCount: count,
+            type: type)
+    }
+
+    /// The element type of a value that feeds a DequantizeLinear: as the graph declares it, or
+    /// read off the QuantizeLinear / QLinear op that makes it (its zero point's type).
+    static func quantizedType(of value: String, in g: GraphEditor) -> ElementType? {
+        if let t = g.elementType(of: value) { return t }
+        guard let p = g.producer(of: value) else { return nil }
+        let n = g[p]
+        let zp: Int
+        switch n.opType {
+        case "DynamicQuantizeLinear": return n.outputs.first == value ? .uint8 : nil
+        case "QuantizeLinear": zp = 2
+        case "QLinearConv", "QLinearMatMul": zp = 7
+        default: return nil
+        }
+        if n.inputs.count > zp, !n.inputs[zp].isEmpty {
+            return g.constant(n.inputs[zp])?.elementType
+        }
+        return n.opType == "QuantizeLinear" && n.attribute("output_dtype") != nil ? nil : .uint8
+    }
+
+    /// A bias input: an int32 constant already at the right scale, or a new one.
+    enum Bias {
+        case existing(String)
+        case new(Tensor)
+    }
+
+    /// The int32 bias for `bias` at scales `scales` (one per output channel).
+    static func quantizedBias(_ bias: String, scales: [Float], in g: GraphEditor) -> Bias? {
+        if let p = g.producer(of: bias), g[p].opType == "DequantizeLinear",
+            g[p].inputs.count >= 2, let bq = g.constant(g[p].inputs[0]),
+            bq.elementType == .int32, bq.elementCount == scales.count,
+            let bs = g.floatConstant(g[p].inputs[1]),
+            bs.count == scales.count || bs.count == 1
+        {
+            let zeroFree =
+                g[p].inputs.count < 3 || g[p].inputs[2].isEmpty
+                || (g.constant(g[p].inputs[2])?.values(as: Int32.self)?.allSatisfy { $0 == 0 }
+                    ?? false)
+            let same = scales.indices.allSatisfy { bs[bs.count == 1 ? 0 : $0] == scales[$0] }
+            if zeroFree && same { return .existing(g[p].inputs[0]) }
+        }
+        guard let b = Self.floatBias(bias, count: scales.count, in: g) else { return nil }
+        var q = [Int32](repeating: 0, count: b.count)
+        for i in b.indices {
+            let v = (b[i] / scales[i]).rounded(.toNearestOrEven)
+            guard v.isFinite, abs(v) < 2_147_483_520 else { return nil }
+            q[i] = Int32(v)
+        }
+        return .new(Tensor(shape: [Int64(q.count)], values: q))
+    }
+
+    /// A float32 bias known without running the model: a constant, or a DequantizeLinear of
+    /// constants (dequantized here as the reference kernel would).
+    static func floatBias(_ name: String, count: Int, in g: GraphEditor) -> [Float]? {
+        if let b = g.floatValues(name, limit: count), b.count == count { return b }
+        guard let p = g.producer(of: name), g[p].opType == "DequantizeLinear",
+            g[p].inputs.count >= 2, let raw = g.constant(g[p].inputs[0]),
+            raw.elementCount == count, let values = try? raw.doubles(),
+            let s = g.floatConstant(g[p].inputs[1]), s.count == 1 || s.count == count
+        else { return nil }
+        var zp = [Double](repeating: 0, count: 1)
+        if g[p].inputs.count > 2, !g[p].inputs[2].isEmpty {
+            guard let z = g.constant(g[p].inputs[2]), let zv = try? z.doubles(),
+                zv.count == 1 || zv.count == count
+            else { return nil }
+            zp = zv
+        }
+        return (0..<count).map { i in
+            Float(values[i] - zp[zp.count == 1 ? 0 : i]) * s[s.count == 1 ? 0 : i]
+        }
+    }
+}
