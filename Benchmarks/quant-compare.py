@@ -141,6 +141,71 @@ def kiln_latency(kiln, path, feed_npz, runs):
     return json.loads(r.stdout)["medianMilliseconds"]
 
 
+def make_cnns(out):
+    """Two small realistic CNNs (used when scripts/make-realistic-cnns.py is absent): seeded
+    He-initialized weights, BatchNorm statistics set layer by layer from a pass over 16 sample
+    images so activations stay in range; logits output (no Softmax)."""
+    from onnx import TensorProto, helper, numpy_helper
+    os.makedirs(out, exist_ok=True)
+    rng = np.random.default_rng(7)
+    images = np.stack([np.cumsum(np.cumsum(rng.normal(0, 1, (3, 32, 32)), 1), 2) for _ in range(16)])
+    images = ((images - images.mean()) / images.std()).astype(np.float32)
+
+    def build(name, layers):
+        inits, nodes, bns = [], [], []
+        x, c = "x", 3
+        for i, (kind, cout, stride) in enumerate(layers):
+            groups = c if kind == "dw" else 1
+            k = 1 if kind == "pw" else 3
+            w = (rng.standard_normal((cout, c // groups, k, k)) * np.sqrt(2.0 / (c // groups * k * k))).astype(np.float32)
+            inits.append(numpy_helper.from_array(w, f"w{i}"))
+            nodes.append(helper.make_node("Conv", [x, f"w{i}"], [f"c{i}"], name=f"conv{i}", group=groups,
+                                          pads=[k // 2] * 4, strides=[stride, stride]))
+            for p, v in [("g", 1 + 0.1 * rng.standard_normal(cout)), ("b", 0.1 * rng.standard_normal(cout)),
+                         ("m", np.zeros(cout)), ("v", np.ones(cout))]:
+                inits.append(numpy_helper.from_array(v.astype(np.float32), f"bn{i}_{p}"))
+            nodes.append(helper.make_node("BatchNormalization", [f"c{i}"] + [f"bn{i}_{p}" for p in "gbmv"],
+                                          [f"n{i}"], name=f"bn{i}"))
+            bns.append(i)
+            act = "HardSwish" if name.startswith("mini_mobilenet") else "Relu"
+            nodes.append(helper.make_node(act, [f"n{i}"], [f"a{i}"], name=f"act{i}"))
+            if kind == "res":
+                nodes.append(helper.make_node("Add", [f"a{i}", x], [f"s{i}"], name=f"add{i}"))
+                x = f"s{i}"
+            else:
+                x = f"a{i}"
+            c = cout
+        nodes.append(helper.make_node("GlobalAveragePool", [x], ["p"], name="pool"))
+        nodes.append(helper.make_node("Flatten", ["p"], ["f"], name="flatten"))
+        inits.append(numpy_helper.from_array((rng.standard_normal((10, c)) * np.sqrt(1.0 / c)).astype(np.float32), "wf"))
+        inits.append(numpy_helper.from_array(np.zeros(10, np.float32), "bf"))
+        nodes.append(helper.make_node("Gemm", ["f", "wf", "bf"], ["logits"], name="fc", transB=1))
+        graph = helper.make_graph(nodes, name, [helper.make_tensor_value_info("x", TensorProto.FLOAT, [1, 3, 32, 32])],
+                                  [helper.make_tensor_value_info("logits", TensorProto.FLOAT, [1, 10])], inits)
+        model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 17)])
+        for i in bns:  # BatchNorm statistics from the data, layer by layer
+            probe = onnx.ModelProto()
+            probe.CopyFrom(model)
+            probe.graph.output.append(helper.make_tensor_value_info(f"c{i}", TensorProto.FLOAT, None))
+            sess = ort.InferenceSession(probe.SerializeToString(), providers=["CPUExecutionProvider"])
+            acts = np.concatenate([sess.run([f"c{i}"], {"x": im[None]})[0] for im in images])
+            for t in model.graph.initializer:
+                if t.name == f"bn{i}_m":
+                    t.CopyFrom(numpy_helper.from_array(acts.mean((0, 2, 3)).astype(np.float32), t.name))
+                if t.name == f"bn{i}_v":
+                    t.CopyFrom(numpy_helper.from_array(acts.var((0, 2, 3)).astype(np.float32), t.name))
+        path = os.path.join(out, name + ".onnx")
+        onnx.save(model, path)
+        return path
+
+    resnet = [("conv", 16, 1), ("res", 16, 1), ("conv", 32, 2), ("res", 32, 1), ("conv", 64, 2), ("res", 64, 1)]
+    mobile = [("conv", 16, 2), ("dw", 16, 1), ("pw", 32, 1), ("dw", 32, 2), ("pw", 64, 1), ("dw", 64, 1),
+              ("pw", 64, 1), ("dw", 64, 2), ("pw", 128, 1)]
+    feed = {"x": images[0][None]}
+    return [("mini_resnet", build("mini_resnet", resnet), feed),
+            ("mini_mobilenet", build("mini_mobilenet", mobile), feed)]
+
+
 class CalibReader:
     def __init__(self, samples):
         self.samples = iter(samples)
@@ -181,7 +246,10 @@ def main():
                 if f.endswith(".onnx"):
                     models.append((f[:-5], os.path.join(out, f), None))
     else:
-        print("note: scripts/make-realistic-cnns.py not found; CNNs: fixtures only", file=sys.stderr)
+        print("note: scripts/make-realistic-cnns.py not found; using this script's own CNNs", file=sys.stderr)
+        for n, p, feed in make_cnns(os.path.join(work, "cnn")):
+            np.savez(os.path.join(work, "cnn", n + ".feed.npz"), **feed)
+            models.append((n, p, os.path.join(work, "cnn", n + ".feed.npz")))
     models.append(("small_cnn", os.path.join(ROOT, "fixtures/quant/small_cnn.onnx"), None))
     models.append(("lstm", os.path.join(ROOT, "fixtures/models/lstm.onnx"), None))
     models.append(("attention", os.path.join(ROOT, "fixtures/models/attention.onnx"), None))
