@@ -19,7 +19,7 @@ public struct QuantizationSummary: Sendable, Codable {
     /// fp16: nodes converted to float16, and nodes kept in float32 with the reason.
     public var float16Nodes: Int
     public var float32Nodes: [String: String]
-    /// Initializer payload bytes of the input model and of the result.
+    /// Payload bytes of initializers and Constant-node tensors: input model and result.
     public var bytesBefore: Int
     public var bytesAfter: Int
     /// `--target-cosine` / `--max-error`: the nodes the search kept in float, and the output

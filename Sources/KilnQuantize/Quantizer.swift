@@ -12,8 +12,8 @@ import KilnRuntime
 ///     let (model, summary) = try q.quantize()
 ///
 /// Pipeline: `-O2` cleanup and fusions (Conv+BatchNormalization folded before its weights are
-/// quantized) → weights computed by constant subgraphs (Constant, ConstantOfShape, Cast/Mul
-/// dequantization) folded into initializers → calibration → `insert-qdq` or
+/// quantized) → (int8 modes) weights computed by constant subgraphs (Constant, ConstantOfShape,
+/// Cast/Mul dequantization) folded into initializers → calibration → `insert-qdq` or
 /// `convert-float16` → dead code. Ops that are already quantized (DynamicQuantizeLSTM,
 /// MatMulInteger, QLinear*) are not targets and pass through as they are.
 public struct Quantizer: Sendable {
@@ -27,10 +27,13 @@ public struct Quantizer: Sendable {
     public private(set) var types: [String: ElementType] = [:]
     /// The float model's outputs on each calibration sample.
     var floatOutputs: [[String: Value]] = []
+    /// Initializer bytes of the model as given (before weight subgraphs were folded).
+    let inputBytes: Int
 
     public init(model: Model, options: QuantizeOptions, calibration: CalibrationSet?) throws {
         self.options = options
         self.calibration = calibration
+        inputBytes = Self.constantBytes(model)
         let opset = model.opsetVersion(for: "") ?? 1
         switch options.mode {
         case .int8Dynamic where opset < 11:
@@ -61,6 +64,9 @@ public struct Quantizer: Sendable {
     static func prepare(_ model: Model, options: QuantizeOptions) throws -> Model {
         var m = model
         try PassPipeline.level(2).run(on: &m, context: PassContext())
+        // fp16 keeps weights that are already int8 (Cast/Mul or DequantizeLinear chains) as
+        // they are: folding them to float would double their size.
+        guard options.mode != .fp16 else { return m }
         // Weights computed by constant subgraphs: fold them with a large budget on a copy and
         // take only the tensors that feed a weight input.
         var folded = m
@@ -172,7 +178,7 @@ public struct Quantizer: Sendable {
             calibrationSamples: calibration?.samples.count ?? 0, quantizedNodes: [],
             excludedNodes: [], unmatchedExcludes: unmatchedExcludes(), weightsQuantized: 0,
             activationsQuantized: 0, activationsLeftFloat: [:], float16Nodes: 0,
-            float32Nodes: [:], bytesBefore: prepared.initializerBytes, bytesAfter: 0, search: nil)
+            float32Nodes: [:], bytesBefore: inputBytes, bytesAfter: 0, search: nil)
         var model: Model
         if options.mode == .fp16 {
             (model, summary.float16Nodes, summary.float32Nodes) = try convertToFloat16()
@@ -193,8 +199,7 @@ public struct Quantizer: Sendable {
                 context.statistics["insert-qdq"]?["activations-quantized"] ?? 0
         }
         try Verifier().verify(model)
-        summary.bytesBefore = prepared.initializerBytes
-        summary.bytesAfter = model.initializerBytes
+        summary.bytesAfter = Self.constantBytes(model)
         return (model, summary)
     }
 
@@ -228,6 +233,14 @@ public struct Quantizer: Sendable {
         }
         return Int8Plan(
             targets: targets, excluded: excluded, parameters: parameters, leftFloat: leftFloat)
+    }
+
+    /// Payload bytes of the main graph's initializers and Constant-node tensors.
+    static func constantBytes(_ model: Model) -> Int {
+        model.initializerBytes
+            + model.graph.nodes.reduce(0) { acc, n in
+                acc + (n.opType == "Constant" ? n.attributes.compactMap(\.tensor).reduce(0) { $0 + $1.byteCount } : 0)
+            }
     }
 
     private func unmatchedExcludes() -> [String] {
