@@ -6,8 +6,9 @@ Usage: Benchmarks/quant-compare.py [--kiln .build/release/kiln] [--models a,b] [
 
 Models: the float models of ../shared/real-models (fetched into .build/real-models: anr_*
 GRU encoders/decoders, sudachi_b ALBERT, tinyocr_det, tinyocr_rec), the realistic CNN variants
-made by scripts/make-realistic-cnns.py when that script exists (into DIR/cnn), and the small
-fixtures/quant/small_cnn.onnx plus fixtures/models/lstm.onnx and attention.onnx.
+made by scripts/make-realistic-cnns.py when that script exists (into DIR/cnn, --cnns; else two
+small CNNs made here), and fixtures/quant/small_cnn.onnx, fixtures/models/lstm.onnx and
+attention.onnx.
 
 Calibration samples are drawn like each model's feed (feeds/NAME.npz): float inputs are the
 feed scaled by U(0.7, 1.3) plus Gaussian noise of 0.2 of its standard deviation; integer token
@@ -222,6 +223,9 @@ def main():
     ap.add_argument("--runs", type=int, default=10)
     ap.add_argument("--work", default="")
     ap.add_argument("--methods", default="minmax,entropy")
+    ap.add_argument("--cnns", default="light_densenet121,light_inception_v1,light_inception_v2,"
+                    "light_resnet50,light_shufflenet,light_squeezenet",
+                    help="realistic CNN variants to make (vgg19, alexnet, zfnet512 are 240-550 MB)")
     args = ap.parse_args()
     from onnxruntime.quantization import (CalibrationMethod, QuantFormat, QuantType,
                                           quantize_dynamic, quantize_static)
@@ -240,11 +244,13 @@ def main():
         cnn_script = "/work/wt-qkern/scripts/make-realistic-cnns.py"
     if os.path.exists(cnn_script):
         out = os.path.join(work, "cnn")
-        subprocess.run([sys.executable, cnn_script, out], check=False)
+        subprocess.run([sys.executable, cnn_script, "--out", out, "--models", args.cnns],
+                       check=False, stdout=subprocess.DEVNULL)
         if os.path.isdir(out):
             for f in sorted(os.listdir(out)):
                 if f.endswith(".onnx"):
-                    models.append((f[:-5], os.path.join(out, f), None))
+                    feed = os.path.join(out, f[:-5] + ".feed.npz")
+                    models.append((f[:-5], os.path.join(out, f), feed if os.path.exists(feed) else None))
     else:
         print("note: scripts/make-realistic-cnns.py not found; using this script's own CNNs", file=sys.stderr)
         for n, p, feed in make_cnns(os.path.join(work, "cnn")):
@@ -353,7 +359,7 @@ def main():
         elif oc is None:
             print(f"  {model:<22}{mode:<20} onnxruntime FAILED, Kiln {kc:.6f}")
         else:
-            d = kc - oc
+            d = round(kc, 6) - round(oc, 6)
             worse += d < 0
             print(f"  {model:<22}{mode:<20}{d:+.6f}  (Kiln {kc:.6f}, onnxruntime {oc:.6f})")
     print(f"models/modes where Kiln is less accurate than onnxruntime: {worse}")

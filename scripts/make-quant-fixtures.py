@@ -156,12 +156,14 @@ def prequantized(rng):
 
 def zero_activation(rng):
     inits = [
-        init("zero", np.array(0, np.float32)),
         init("w", he(rng, (4, 2, 3, 3), 18)),
         init("w2", he(rng, (4, 2, 3, 3), 18)),
     ]
     nodes = [
-        helper.make_node("Mul", ["x", "zero"], ["z"], name="zeroed"),
+        # Relu(-|x|) is all zeros (a Mul by 0 would be folded into the Conv weights by -O2).
+        helper.make_node("Abs", ["x"], ["ax"], name="abs"),
+        helper.make_node("Neg", ["ax"], ["nx"], name="neg"),
+        helper.make_node("Relu", ["nx"], ["z"], name="zeroed"),
         helper.make_node("Conv", ["z", "w"], ["y"], name="conv_zero", pads=[1, 1, 1, 1]),
         helper.make_node("Log", ["x"], ["l"], name="log"),  # NaN for negative inputs
         helper.make_node("Conv", ["l", "w2"], ["y2"], name="conv_nan", pads=[1, 1, 1, 1]),

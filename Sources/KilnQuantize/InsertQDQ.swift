@@ -49,7 +49,8 @@ public struct InsertQDQ: Pass {
                         continue
                     }
                     guard let w = g.constant(slot.name), let values = w.values(as: Float.self),
-                        let q = QuantizedWeight(values, shape: w.shape, axis: slot.axis)
+                        let q = QuantizedWeight(
+                            values, shape: w.shape, axis: slot.axis, searchScale: t.clipsWeights)
                     else {
                         g.count("weights-left-float")
                         continue

@@ -31,7 +31,7 @@ extension Quantizer {
         for t in plan.targets {
             for slot in t.weights where seenWeights.insert("\(slot.name)|\(slot.axis ?? -1)").inserted {
                 guard let w = constants[slot.name], let v = w.values(as: Float.self),
-                    let q = QuantizedWeight(v, shape: w.shape, axis: slot.axis)
+                    let q = QuantizedWeight(v, shape: w.shape, axis: slot.axis, searchScale: t.clipsWeights)
                 else { continue }
                 var a = Agreement()
                 a.add(actual: q.dequantized(), expected: v)

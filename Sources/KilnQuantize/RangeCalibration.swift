@@ -56,7 +56,8 @@ enum RangeCalibration {
     /// KL-divergence threshold (TensorRT's algorithm, as onnxruntime and MXNet implement it)
     /// over the magnitude histogram: the threshold whose clipped distribution P and its
     /// quantization Q into the available levels differ least. One-sided data (min ≥ 0) gets
-    /// all 255 levels, signed data 128 per side.
+    /// all 255 levels, signed data 128 per side. The threshold never clips more than 0.01% of
+    /// the values (see below).
     static func entropyRange(_ s: ActivationStatistics, type: ActivationType) -> (Double, Double) {
         let hist = magnitudes(s)
         let n = hist.count
@@ -102,7 +103,20 @@ enum RangeCalibration {
             }
             i += 1
         }
-        let t = Double(best) * w
+        // Guard: never clip more than 0.01% of the values. With few calibration samples the
+        // KL minimum can sit far inside the tail (measured: ALBERT attention inputs), and
+        // clipping a rare large activation costs more than the resolution it buys.
+        let total = suffix[0]
+        var guardBin = n
+        var acc = 0.0
+        for i in stride(from: n - 1, through: 0, by: -1) {
+            acc += hist[i]
+            if acc > total * 1e-4 {
+                guardBin = i + 1
+                break
+            }
+        }
+        let t = Double(max(best, guardBin)) * w
         return (-t, t)
     }
 
