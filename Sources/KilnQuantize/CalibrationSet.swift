@@ -32,7 +32,8 @@ public struct CalibrationSet: Sendable {
     public static func load(directory: String, graph: Graph) throws -> CalibrationSet {
         let url = URL(fileURLWithPath: directory)
         var isDir: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDir), isDir.boolValue
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDir),
+            isDir.boolValue
         else {
             throw KilnError(
                 .usage, "the calibration path is not a folder (give a folder of .npy/.npz samples)",
@@ -101,7 +102,9 @@ public struct CalibrationSet: Sendable {
     public static func random(graph: Graph, count: Int, seed: UInt64, dims: [String: Int64] = [:])
         throws -> CalibrationSet
     {
-        guard count > 0 else { throw KilnError(.usage, "--calibration-random needs at least 1 sample") }
+        guard count > 0 else {
+            throw KilnError(.usage, "--calibration-random needs at least 1 sample")
+        }
         var samples: [[String: Value]] = []
         for i in 0..<count {
             samples.append(

@@ -153,7 +153,8 @@ public struct ConvertToFloat16: Pass {
             for (y, h) in castBack.sorted(by: { $0.key < $1.key }) {
                 g.append(Self.cast(h, to: y, .float32, g))
             }
-            for t in g.initializers where t.elementType == .float32 && g.isUnused(t.name)
+            for t in g.initializers
+            where t.elementType == .float32 && g.isUnused(t.name)
                 && !g.isOverridable(t.name) && !g.isRuntimeInput(t.name)
             {
                 g.removeInitializer(t.name)

@@ -96,17 +96,21 @@ public struct InsertQDQ: Pass {
         _ q: QuantizedWeight, base: String, before anchor: NodeRef, opset: Int64,
         _ g: inout GraphEditor
     ) -> String {
-        let qName = g.addConstant(Tensor(shape: q.shape, values: q.values), base: base + "_quantized")
+        let qName = g.addConstant(
+            Tensor(shape: q.shape, values: q.values), base: base + "_quantized")
         let out = g.freshName(base + "_dequantized")
         let perChannel = q.axis != nil
         if opset >= 13 || (!perChannel && opset >= 10) {
             let scaleShape: [Int64] = perChannel ? [Int64(q.scales.count)] : []
-            let s = g.addConstant(Tensor(shape: scaleShape, values: q.scales), base: base + "_scale")
+            let s = g.addConstant(
+                Tensor(shape: scaleShape, values: q.scales), base: base + "_scale")
             let z = g.addConstant(
                 Tensor(shape: scaleShape, values: [Int8](repeating: 0, count: q.scales.count)),
                 base: base + "_zero_point")
             var attributes: [Attribute] = []
-            if let axis = q.axis { attributes.append(Attribute(name: "axis", value: .int(Int64(axis)))) }
+            if let axis = q.axis {
+                attributes.append(Attribute(name: "axis", value: .int(Int64(axis))))
+            }
             g.insert(
                 Node(
                     name: g.freshName(base + "_DequantizeLinear"), opType: "DequantizeLinear",
@@ -121,10 +125,13 @@ public struct InsertQDQ: Pass {
         g.insert(
             Node(
                 name: g.freshName(base + "_Cast"), opType: "Cast", inputs: [qName], outputs: [cast],
-                attributes: [Attribute(name: "to", value: .int(Int64(ElementType.float32.rawValue)))]),
+                attributes: [
+                    Attribute(name: "to", value: .int(Int64(ElementType.float32.rawValue)))
+                ]),
             before: anchor)
         g.insert(
-            Node(name: g.freshName(base + "_Mul"), opType: "Mul", inputs: [cast, s], outputs: [out]),
+            Node(
+                name: g.freshName(base + "_Mul"), opType: "Mul", inputs: [cast, s], outputs: [out]),
             before: anchor)
         return out
     }
@@ -134,7 +141,8 @@ public struct InsertQDQ: Pass {
         _ x: String, _ p: ActivationParameters, before anchor: NodeRef, _ g: inout GraphEditor
     ) -> String {
         let s = g.addConstant(Tensor(shape: [], values: [p.scale]), base: x + "_scale")
-        let zTensor = p.type == .uint8
+        let zTensor =
+            p.type == .uint8
             ? Tensor(shape: [], values: [UInt8(p.zeroPoint)])
             : Tensor(shape: [], values: [Int8(p.zeroPoint)])
         let z = g.addConstant(zTensor, base: x + "_zero_point")
@@ -154,7 +162,9 @@ public struct InsertQDQ: Pass {
     }
 
     /// `DequantizeLinear(DynamicQuantizeLinear(x))`: uint8 with the run's own range.
-    static func dynamicQuantize(_ x: String, before anchor: NodeRef, _ g: inout GraphEditor) -> String {
+    static func dynamicQuantize(_ x: String, before anchor: NodeRef, _ g: inout GraphEditor)
+        -> String
+    {
         let q = g.freshName(x + "_quantized")
         let s = g.freshName(x + "_scale")
         let z = g.freshName(x + "_zero_point")

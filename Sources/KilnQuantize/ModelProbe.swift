@@ -13,7 +13,9 @@ final class ModelProbe {
     private let sink: Sink
 
     /// Plans `model` (without fusion) to report the values in `watch` to `visit`.
-    init(_ model: Model, watch: Set<String>, _ visit: @escaping (Int, String, Tensor) -> Void) throws {
+    init(_ model: Model, watch: Set<String>, _ visit: @escaping (Int, String, Tensor) -> Void)
+        throws
+    {
         let sink = Sink(watch: watch, visit: visit)
         let observer: @Sendable (Node, [Value]) -> Void = { node, outputs in
             sink.observe(node, outputs)

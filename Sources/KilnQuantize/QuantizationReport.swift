@@ -54,7 +54,8 @@ public struct QuantizationReport: Sendable, Encodable {
         enc.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         try AtomicFile.write(try enc.encode(self) + Data("\n".utf8), to: URL(fileURLWithPath: path))
         let url = URL(fileURLWithPath: path)
-        let svg = url.pathExtension.lowercased() == "json"
+        let svg =
+            url.pathExtension.lowercased() == "json"
             ? url.deletingPathExtension().appendingPathExtension("svg")
             : url.appendingPathExtension("svg")
         try AtomicFile.write(Data(chart().utf8), to: svg)
@@ -72,10 +73,15 @@ public struct QuantizationReport: Sendable, Encodable {
         let top = 56.0
         let height = top + Double(rows.count) * rowHeight + 40
         let maxDB = 60.0
-        func clamp(_ v: Double) -> Double { v.isFinite ? Swift.min(Swift.max(v, 0), maxDB) : (v > 0 ? maxDB : 0) }
+        func clamp(_ v: Double) -> Double {
+            v.isFinite ? Swift.min(Swift.max(v, 0), maxDB) : (v > 0 ? maxDB : 0)
+        }
         func esc(_ s: String) -> String {
-            s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-                .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+            s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(
+                of: "<", with: "&lt;"
+            )
+            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(
+                of: "\"", with: "&quot;")
         }
         let scale = (width - left - 80) / maxDB
         var s = """
@@ -87,20 +93,27 @@ public struct QuantizationReport: Sendable, Encodable {
             """
         for db in stride(from: 0.0, through: maxDB, by: 10) {
             let x = left + db * scale
-            s += "<line x1=\"\(x)\" y1=\"\(top - 6)\" x2=\"\(x)\" y2=\"\(height - 30)\" stroke=\"#ddd\"/>"
+            s +=
+                "<line x1=\"\(x)\" y1=\"\(top - 6)\" x2=\"\(x)\" y2=\"\(height - 30)\" stroke=\"#ddd\"/>"
             s += "<text x=\"\(x - 8)\" y=\"\(height - 16)\">\(Int(db)) dB</text>\n"
         }
         for (i, r) in rows.enumerated() {
             let y = top + Double(i) * rowHeight
             let acc = r.agreement.sqnr
             let color = acc < 20 ? "#c0392b" : "#2c3e50"
-            s += "<text x=\"\(left - 6)\" y=\"\(y + 12)\" text-anchor=\"end\">\(esc(String(r.node.prefix(40))))</text>"
+            s +=
+                "<text x=\"\(left - 6)\" y=\"\(y + 12)\" text-anchor=\"end\">\(esc(String(r.node.prefix(40))))</text>"
             if let o = own[r.node] {
-                s += "<rect x=\"\(left)\" y=\"\(y + 2)\" width=\"\(clamp(o) * scale)\" height=\"14\" fill=\"#aed6f1\"/>"
+                s +=
+                    "<rect x=\"\(left)\" y=\"\(y + 2)\" width=\"\(clamp(o) * scale)\" height=\"14\" fill=\"#aed6f1\"/>"
             }
-            s += "<rect x=\"\(left)\" y=\"\(y + 6)\" width=\"\(clamp(acc) * scale)\" height=\"6\" fill=\"\(color)\"/>"
-            let label = acc.isFinite ? String(format: "%.1f dB  cos %.5f", acc, r.agreement.cosine) : "exact"
-            s += "<text x=\"\(left + clamp(acc) * scale + 4)\" y=\"\(y + 12)\" fill=\"#333\">\(label)</text>\n"
+            s +=
+                "<rect x=\"\(left)\" y=\"\(y + 6)\" width=\"\(clamp(acc) * scale)\" height=\"6\" fill=\"\(color)\"/>"
+            let label =
+                acc.isFinite
+                ? String(format: "%.1f dB  cos %.5f", acc, r.agreement.cosine) : "exact"
+            s +=
+                "<text x=\"\(left + clamp(acc) * scale + 4)\" y=\"\(y + 12)\" fill=\"#333\">\(label)</text>\n"
         }
         s += "</svg>\n"
         return s

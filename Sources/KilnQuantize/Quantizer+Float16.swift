@@ -66,7 +66,8 @@ extension Quantizer {
         for t in g.initializers { allTypes[t.name] = t.elementType }
         for i in g.inputs { if let t = i.type?.tensorType { allTypes[i.name] = t.elementType } }
         let check = CalibrationSet(
-            samples: Array(calibration.samples.prefix(4)), labels: Array(calibration.labels.prefix(4)))
+            samples: Array(calibration.samples.prefix(4)),
+            labels: Array(calibration.labels.prefix(4)))
         for _ in 0..<64 {
             var model = prepared
             try PassPipeline(
@@ -83,7 +84,8 @@ extension Quantizer {
                 uniquingKeysWith: { a, _ in a })
             do {
                 try ModelProbe.run(model, samples: check, watch: watch) { _, name, t in
-                    let key = watch.contains(name) && chosen.contains(name)
+                    let key =
+                        watch.contains(name) && chosen.contains(name)
                         ? name : String(name.dropLast(5))
                     guard (statistics[key]?.nonFinite ?? 0) == 0, let v = t.floatValues(),
                         v.contains(where: { !$0.isFinite })
@@ -116,7 +118,8 @@ extension Quantizer {
         guard let label = e.location.node else { return [] }
         for (i, n) in model.graph.nodes.enumerated() where n.label(index: i) == label {
             if let k = n.outputs.first, chosen.contains(k) { return [k] }
-            if let k = n.outputs.first, let orig = k.hasSuffix("_fp16") ? String(k.dropLast(5)) : nil,
+            if let k = n.outputs.first,
+                let orig = k.hasSuffix("_fp16") ? String(k.dropLast(5)) : nil,
                 chosen.contains(orig)
             {
                 return [orig]

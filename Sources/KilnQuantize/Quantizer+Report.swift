@@ -29,9 +29,11 @@ extension Quantizer {
         var activationOwner: [String: String] = [:]
         var seenWeights = Set<String>()
         for t in plan.targets {
-            for slot in t.weights where seenWeights.insert("\(slot.name)|\(slot.axis ?? -1)").inserted {
+            for slot in t.weights
+            where seenWeights.insert("\(slot.name)|\(slot.axis ?? -1)").inserted {
                 guard let w = constants[slot.name], let v = w.values(as: Float.self),
-                    let q = QuantizedWeight(v, shape: w.shape, axis: slot.axis, searchScale: t.clipsWeights)
+                    let q = QuantizedWeight(
+                        v, shape: w.shape, axis: slot.axis, searchScale: t.clipsWeights)
                 else { continue }
                 var a = Agreement()
                 a.add(actual: q.dequantized(), expected: v)
@@ -81,7 +83,8 @@ extension Quantizer {
             guard let p else { continue }
             entries.append(
                 .init(
-                    name: x, kind: options.mode == .int8Static ? "activation" : "dynamic-activation",
+                    name: x,
+                    kind: options.mode == .int8Static ? "activation" : "dynamic-activation",
                     node: owner, min: s.min, max: s.max, scale: p.scale, scaleMax: p.scale,
                     channels: 1, zeroPoint: p.zeroPoint, type: p.type.rawValue,
                     agreement: errors[x] ?? Agreement()))
@@ -97,7 +100,8 @@ extension Quantizer {
         let calibration = try requireCalibration()
         var floatLayers: [String: [Float]] = [:]
         var layerErrors: [String: Agreement] = [:]
-        let reference = layers.isEmpty
+        let reference =
+            layers.isEmpty
             ? nil
             : try ModelProbe(prepared, watch: layers) { _, name, t in
                 floatLayers[name] = t.floatValues()
@@ -136,18 +140,24 @@ extension Quantizer {
         if options.mode == .fp16 {
             let present = Set(quantized.graph.nodes.flatMap(\.outputs))
             for n in nodes {
-                guard let k = n.outputs.first, present.contains(k), types[k] == .float32 else { continue }
+                guard let k = n.outputs.first, present.contains(k), types[k] == .float32 else {
+                    continue
+                }
                 layerKeys.append((k, n))
             }
         } else {
             let plan = int8Plan(excludedKeys: excludedKeys)
             let keys = Set(plan.targets.map(\.key))
-            for n in nodes { if let k = n.outputs.first, keys.contains(k) { layerKeys.append((k, n)) } }
+            for n in nodes {
+                if let k = n.outputs.first, keys.contains(k) { layerKeys.append((k, n)) }
+            }
         }
         let (outputs, layers) = try outputAgreement(quantized, layers: Set(layerKeys.map(\.0)))
-        let tensors = options.mode == .fp16 ? [] : try tensorEntries(int8Plan(excludedKeys: excludedKeys))
+        let tensors =
+            options.mode == .fp16 ? [] : try tensorEntries(int8Plan(excludedKeys: excludedKeys))
         let labels = Dictionary(
-            nodes.enumerated().compactMap { i, n in n.outputs.first.map { ($0, n.label(index: i)) } },
+            nodes.enumerated().compactMap { i, n in n.outputs.first.map { ($0, n.label(index: i)) }
+            },
             uniquingKeysWith: { a, _ in a })
         return QuantizationReport(
             mode: options.mode, samples: calibration.samples.count,

@@ -38,7 +38,8 @@ extension Quantizer {
             return (cosine, maxAbs)
         }
         func meets(_ r: (cosine: Double, maxAbs: Double)) -> Bool {
-            (targetCosine.map { r.cosine >= $0 } ?? true) && (maxError.map { r.maxAbs <= $0 } ?? true)
+            (targetCosine.map { r.cosine >= $0 } ?? true)
+                && (maxError.map { r.maxAbs <= $0 } ?? true)
         }
         var kept: [String] = []
         var result = try evaluate([])
@@ -64,7 +65,8 @@ extension Quantizer {
                 }
             }
         }
-        let labels = Dictionary(plan.targets.map { ($0.key, $0.label) }, uniquingKeysWith: { a, _ in a })
+        let labels = Dictionary(
+            plan.targets.map { ($0.key, $0.label) }, uniquingKeysWith: { a, _ in a })
         let order = Dictionary(
             ranking.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
         kept.sort { (order[$0] ?? 0) < (order[$1] ?? 0) }

@@ -239,7 +239,9 @@ public struct Quantizer: Sendable {
     static func constantBytes(_ model: Model) -> Int {
         model.initializerBytes
             + model.graph.nodes.reduce(0) { acc, n in
-                acc + (n.opType == "Constant" ? n.attributes.compactMap(\.tensor).reduce(0) { $0 + $1.byteCount } : 0)
+                acc
+                    + (n.opType == "Constant"
+                        ? n.attributes.compactMap(\.tensor).reduce(0) { $0 + $1.byteCount } : 0)
             }
     }
 

@@ -16,13 +16,18 @@ struct QuantizationOptions: ParsableArguments {
     @Option(help: "int8-static: activation type, uint8 (asymmetric, default) or int8.")
     var activationType: ActivationType = .uint8
 
-    @Option(help: "Folder of calibration samples: one .npz per sample (members named like the inputs), or INPUT.npy / INPUT.K.npy.")
+    @Option(
+        help:
+            "Folder of calibration samples: one .npz per sample (members named like the inputs), or INPUT.npy / INPUT.K.npy."
+    )
     var calibration: String?
 
     @Option(help: "Calibrate on N seeded random samples (floats in [-1, 1), integers in [0, 10)).")
     var calibrationRandom: Int?
 
-    @Option(name: .customLong("dim"), help: "SYMBOL=SIZE for symbolic dims of random calibration samples (default 1).")
+    @Option(
+        name: .customLong("dim"),
+        help: "SYMBOL=SIZE for symbolic dims of random calibration samples (default 1).")
     var dims: [String] = []
 
     @Option(help: "int8-static calibration method: minmax, percentile, entropy (KL) or mse.")
@@ -37,14 +42,20 @@ struct QuantizationOptions: ParsableArguments {
     @Option(help: "Write a per-layer report (JSON) to FILE, and an SVG chart beside it (FILE.svg).")
     var report: String?
 
-    @Option(help: "Keep in float the smallest set of layers that gives this output cosine similarity.")
+    @Option(
+        help: "Keep in float the smallest set of layers that gives this output cosine similarity.")
     var targetCosine: Double?
 
-    @Option(help: "Keep in float the smallest set of layers that keeps the max abs output error below this.")
+    @Option(
+        help:
+            "Keep in float the smallest set of layers that keeps the max abs output error below this."
+    )
     var maxError: Double?
 
     func validate() throws {
-        if let n = calibrationRandom, n < 1 { throw ValidationError("--calibration-random needs N ≥ 1") }
+        if let n = calibrationRandom, n < 1 {
+            throw ValidationError("--calibration-random needs N ≥ 1")
+        }
         if calibration != nil && calibrationRandom != nil {
             throw ValidationError("give --calibration or --calibration-random, not both")
         }
@@ -73,7 +84,9 @@ struct QuantizationOptions: ParsableArguments {
     func calibrationSet(for model: Model, mode: QuantizationMode, seed: UInt64) throws
         -> CalibrationSet?
     {
-        if let calibration { return try CalibrationSet.load(directory: calibration, graph: model.graph) }
+        if let calibration {
+            return try CalibrationSet.load(directory: calibration, graph: model.graph)
+        }
         var symbols: [String: Int64] = [:]
         for d in dims {
             let parts = d.split(separator: "=", maxSplits: 1)

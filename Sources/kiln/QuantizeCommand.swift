@@ -71,9 +71,11 @@ struct QuantizeCommand: ParsableCommand {
         let ratio = s.bytesBefore > 0 ? Double(s.bytesAfter) / Double(s.bytesBefore) : 1
         lines.append(
             "quantized \(input) → \(output) (\(s.mode.rawValue)): initializers "
-                + "\(s.bytesBefore) → \(s.bytesAfter) bytes (\(String(format: "%.1f", ratio * 100))%)")
+                + "\(s.bytesBefore) → \(s.bytesAfter) bytes (\(String(format: "%.1f", ratio * 100))%)"
+        )
         if s.mode == .fp16 {
-            lines.append("  \(s.float16Nodes) nodes in float16, \(s.float32Nodes.count) kept in float32")
+            lines.append(
+                "  \(s.float16Nodes) nodes in float16, \(s.float32Nodes.count) kept in float32")
             for (k, why) in s.float32Nodes.sorted(by: { $0.key < $1.key }).prefix(20) {
                 lines.append("    \(k): \(why)")
             }

@@ -93,7 +93,8 @@ import Testing
     func nonFiniteData(_ bad: Float) throws {
         var values = [Float](repeating: 0.1, count: 768)
         values[5] = bad
-        let e = try #require(error(try folder([("s.npz", [("x", Tensor(shape: [1, 3, 16, 16], values: values))])])))
+        let e = try #require(
+            error(try folder([("s.npz", [("x", Tensor(shape: [1, 3, 16, 16], values: values))])])))
         #expect(e.code == .malformedInput)
         #expect(e.message.contains("element 5"))
     }
@@ -111,6 +112,8 @@ import Testing
         let c = try CalibrationSet.random(graph: graph, count: 2, seed: 6)
         #expect(a.samples == b.samples)
         #expect(a.samples != c.samples)
-        #expect(throws: KilnError.self) { _ = try CalibrationSet.random(graph: graph, count: 0, seed: 1) }
+        #expect(throws: KilnError.self) {
+            _ = try CalibrationSet.random(graph: graph, count: 0, seed: 1)
+        }
     }
 }

@@ -31,18 +31,23 @@ struct QuantizeInteropTests {
         try ONNXWriter().write(q, to: path)
         let feed = try CalibrationSet.random(graph: m.graph, count: 1, seed: 42).samples[0]
         let inputs = dir.appendingPathComponent("in.npz")
-        try NumPyFiles.writeArchive(feed.sorted { $0.key < $1.key }.compactMap { k, v in
-            v.tensor.map { (k, $0) }
-        }).write(to: inputs)
+        try NumPyFiles.writeArchive(
+            feed.sorted { $0.key < $1.key }.compactMap { k, v in
+                v.tensor.map { (k, $0) }
+            }
+        ).write(to: inputs)
         let kiln = try InferencePlan(model: try ONNXReader().read(contentsOf: path)).run(feed)
         let script = Fixtures.root.appendingPathComponent("scripts/ort_run.py").path
         for optimized in [false, true] {
             let out = dir.appendingPathComponent("out\(optimized).npz")
             let r = try Fixtures.run(
-                python, [script, path.path, inputs.path, out.path] + (optimized ? [] : ["--no-optimizations"]))
+                python,
+                [script, path.path, inputs.path, out.path]
+                    + (optimized ? [] : ["--no-optimizations"]))
             try #require(r.status == 0, "\(name) \(mode): \(r.stderr)")
             let ort = Dictionary(
-                try NumPyFiles.readArchive(try Data(contentsOf: out)), uniquingKeysWith: { a, _ in a })
+                try NumPyFiles.readArchive(try Data(contentsOf: out)),
+                uniquingKeysWith: { a, _ in a })
             for o in q.graph.outputs {
                 let a = try #require(kiln[o.name]?.tensor)
                 let b = try #require(ort[o.name])
@@ -53,7 +58,8 @@ struct QuantizeInteropTests {
                 let scale = max(1e-6, try b.doubles().map(abs).max() ?? 0)
                 #expect(
                     c.cosineSimilarity >= minCos && c.maxAbsoluteError <= maxRel * scale,
-                    "\(name) \(mode) optimized=\(optimized) \(o.name): cosine \(c.cosineSimilarity), max abs \(c.maxAbsoluteError) (scale \(scale))")
+                    "\(name) \(mode) optimized=\(optimized) \(o.name): cosine \(c.cosineSimilarity), max abs \(c.maxAbsoluteError) (scale \(scale))"
+                )
             }
         }
     }

@@ -68,7 +68,9 @@ enum QuantFixtures {
         #expect(s.quantizedNodes.count == 5)  // 4 Conv + Gemm
         #expect(s.weightsQuantized == 5)
         #expect(s.activationsQuantized == 0)
-        let floats = q.graph.initializers.filter { $0.elementType == .float32 && $0.shape.count > 1 }
+        let floats = q.graph.initializers.filter {
+            $0.elementType == .float32 && $0.shape.count > 1
+        }
         #expect(floats.isEmpty, "float weights left: \(floats.map(\.name))")
         #expect(QuantFixtures.ops(q)["DequantizeLinear"] == 5)
         // Per-channel: the Conv scales have one entry per output channel.
@@ -162,13 +164,18 @@ enum QuantFixtures {
         let cal = try CalibrationSet.random(graph: m.graph, count: 4, seed: 3)
         let (q, s) = try QuantFixtures.quantize(m, mode, samples: cal)
         if mode == .fp16 {
-            #expect(q.graph.initializers.filter { $0.shape.count > 1 }.allSatisfy { $0.elementType == .float16 })
+            #expect(
+                q.graph.initializers.filter { $0.shape.count > 1 }.allSatisfy {
+                    $0.elementType == .float16
+                })
         } else {
             #expect(s.weightsQuantized == 2, "\(s)")
-            #expect(!q.graph.initializers.contains { $0.elementType == .float32 && $0.shape.count > 1 })
+            #expect(
+                !q.graph.initializers.contains { $0.elementType == .float32 && $0.shape.count > 1 })
             #expect(QuantFixtures.ops(q)["ConstantOfShape"] == nil)
         }
-        let r = try QuantFixtures.agreement(m, q, try CalibrationSet.random(graph: m.graph, count: 3, seed: 77))
+        let r = try QuantFixtures.agreement(
+            m, q, try CalibrationSet.random(graph: m.graph, count: 3, seed: 77))
         #expect(r.cosine >= 0.99, "\(mode): cosine \(r.cosine)")
     }
 
@@ -184,7 +191,8 @@ enum QuantFixtures {
         if mode != .fp16 {
             #expect(QuantFixtures.ops(q)["Cast"] == 3)
         }
-        let r = try QuantFixtures.agreement(m, q, try CalibrationSet.random(graph: m.graph, count: 3, seed: 77))
+        let r = try QuantFixtures.agreement(
+            m, q, try CalibrationSet.random(graph: m.graph, count: 3, seed: 77))
         #expect(r.cosine >= 0.99, "\(mode): cosine \(r.cosine)")
     }
 
@@ -221,7 +229,8 @@ enum QuantFixtures {
         let (q, _) = try QuantFixtures.quantize(m, mode, samples: cal)
         #expect(QuantFixtures.ops(q)["MatMulInteger"] == 1)
         #expect(q.graph.initializers.contains { $0.elementType == .uint8 && $0.shape == [8, 6] })
-        let r = try QuantFixtures.agreement(m, q, try CalibrationSet.random(graph: m.graph, count: 3, seed: 77))
+        let r = try QuantFixtures.agreement(
+            m, q, try CalibrationSet.random(graph: m.graph, count: 3, seed: 77))
         #expect(r.cosine >= 0.99, "\(mode): cosine \(r.cosine)")
     }
 
@@ -230,7 +239,8 @@ enum QuantFixtures {
         let cal = try CalibrationSet.random(graph: m.graph, count: 4, seed: 3)
         let (q, s) = try QuantFixtures.quantize(m, .int8Static, samples: cal)
         // All-zero input: scale 1, zero point 0 (documented), output exactly the float one.
-        let qz = try #require(q.graph.nodes.first { $0.opType == "QuantizeLinear" && $0.inputs[0] == "z" })
+        let qz = try #require(
+            q.graph.nodes.first { $0.opType == "QuantizeLinear" && $0.inputs[0] == "z" })
         #expect(q.graph.initializer(named: qz.inputs[1])?.values(as: Float.self) == [1])
         #expect(q.graph.initializer(named: qz.inputs[2])?.values(as: UInt8.self) == [0])
         // Log of negative inputs is NaN: that activation stays float and says why.
@@ -249,7 +259,8 @@ enum QuantFixtures {
         let (q, s) = try QuantFixtures.quantize(m, .int8Static, samples: cal)
         #expect(s.quantizedNodes.contains { $0.contains("LSTM") || !$0.isEmpty })
         #expect(QuantFixtures.ops(q)["LSTM"] == 1)
-        let r = try QuantFixtures.agreement(m, q, try CalibrationSet.random(graph: m.graph, count: 2, seed: 9))
+        let r = try QuantFixtures.agreement(
+            m, q, try CalibrationSet.random(graph: m.graph, count: 2, seed: 9))
         #expect(r.cosine >= 0.99, "cosine \(r.cosine)")
     }
 }

@@ -9,7 +9,8 @@ import Testing
     func reportListsTensorsLayersAndOutputs(_ mode: QuantizationMode) throws {
         let m = try QuantFixtures.model("small_cnn")
         let cal = try CalibrationSet.random(graph: m.graph, count: 4, seed: 1)
-        let quantizer = try Quantizer(model: m, options: QuantizeOptions(mode: mode), calibration: cal)
+        let quantizer = try Quantizer(
+            model: m, options: QuantizeOptions(mode: mode), calibration: cal)
         let (q, _) = try quantizer.quantize()
         let r = try quantizer.report(for: q)
         #expect(r.outputs.count == 1)
@@ -34,10 +35,12 @@ import Testing
         defer { try? FileManager.default.removeItem(at: dir) }
         let path = dir.appendingPathComponent("r.json").path
         try r.write(to: path)
-        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path)))
+        let json = try JSONSerialization.jsonObject(
+            with: Data(contentsOf: URL(fileURLWithPath: path)))
         let obj = try #require(json as? [String: Any])
         #expect((obj["layers"] as? [Any])?.count == r.layers.count)
-        let svg = try String(contentsOfFile: dir.appendingPathComponent("r.svg").path, encoding: .utf8)
+        let svg = try String(
+            contentsOfFile: dir.appendingPathComponent("r.svg").path, encoding: .utf8)
         #expect(svg.hasPrefix("<svg") && svg.contains("dB"))
     }
 
