@@ -8,7 +8,8 @@ import PackageDescription
 //                    KilnOps             op catalog: schemas, shape rules, reference kernels
 //          ┌───────────┼──────────────┬─────────────┬────────────┐
 //     KilnCheck    KilnRuntime    KilnPasses   KilnONNX · KilnJSON · KilnLite  (formats: KilnIR only)
-//          └───────────┴──────┬───────┘
+//          └───────────┼──────────────┘
+//                      KilnQuantize        calibration (runs models) + quantization passes
 //                           kiln           the CLI
 let package = Package(
     name: "Kiln",
@@ -25,6 +26,7 @@ let package = Package(
         .library(name: "KilnTensorFiles", targets: ["KilnTensorFiles"]),
         .library(name: "KilnBench", targets: ["KilnBench"]),
         .library(name: "KilnPasses", targets: ["KilnPasses"]),
+        .library(name: "KilnQuantize", targets: ["KilnQuantize"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-protobuf", from: "1.39.0"),
@@ -57,13 +59,20 @@ let package = Package(
             name: "KilnTensorFiles",
             dependencies: ["KilnIR", "KilnOps", "KilnONNX", "KilnRuntime", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
+        // Quantization (int8 QDQ, fp16): calibration runs the model, so it sits above the
+        // runtime and hands ranges to its passes as data (STYLE.md §1).
+        .target(
+            name: "KilnQuantize",
+            dependencies: ["KilnIR", "KilnOps", "KilnPasses", "KilnRuntime", "KilnTensorFiles"]
+        ),
         // The benchmark loop and report shared by `kiln bench` and generated stubs (`kiln stub`).
         .target(name: "KilnBench", dependencies: ["KilnIR", "KilnRuntime"]),
         .executableTarget(
             name: "kiln",
             dependencies: [
                 "KilnIR", "KilnOps", "KilnONNX", "KilnJSON", "KilnCheck", "KilnRuntime", "KilnLite",
-                "KilnTensorFiles", "KilnBench", "KilnPasses", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "KilnTensorFiles", "KilnBench", "KilnPasses", "KilnQuantize",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .target(name: "KilnTestSupport", dependencies: ["KilnIR"], path: "Tests/KilnTestSupport"),
@@ -87,6 +96,13 @@ let package = Package(
         .testTarget(
             name: "KilnPassesTests",
             dependencies: ["KilnPasses", "KilnRuntime", "KilnJSON", "KilnONNX", "KilnTestSupport"]
+        ),
+        .testTarget(
+            name: "KilnQuantizeTests",
+            dependencies: [
+                "KilnQuantize", "KilnONNX", "KilnRuntime", "KilnTensorFiles", "KilnPasses",
+                "KilnTestSupport",
+            ]
         ),
         .testTarget(name: "CLITests", dependencies: ["KilnTestSupport"]),
         // Whole-pipeline robustness: corruption (read → check → plan → run) and scale.

@@ -6,6 +6,7 @@ import KilnOps
 import KilnRuntime
 import KilnTensorFiles
 import KilnPasses
+import KilnQuantize
 
 struct ConvertCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -44,6 +45,11 @@ struct ConvertCommand: ParsableCommand {
 
     @Option(help: "Seed for --verify's random inputs.")
     var seed: UInt64 = 0
+
+    @Option(help: "Quantize on the way: int8-dynamic, int8-static, int8-weights or fp16 (see `kiln quantize`).")
+    var quantize: QuantizationMode?
+
+    @OptionGroup(title: "Quantization (with --quantize)") var quantization: QuantizationOptions
 
     @Flag(help: "Drop doc strings from a .klite output.")
     var stripDocs = false
@@ -97,11 +103,18 @@ struct ConvertCommand: ParsableCommand {
             let t1 = ContinuousClock.now
             let toLite = try ModelFiles.format(of: output, override: to) == .klite
             let level = self.level ?? (toLite ? 2 : 1)
-            let model = try CLI.inFile(input) { try Optimizer.run(source, level: level) }
+            let model: Model
+            if let quantize {
+                // The quantizer runs -O2 first; optimizing its output again could fold small
+                // dequantized weights back to float.
+                model = try quantization.run(source, mode: quantize, seed: seed, input: input).0
+            } else {
+                model = try CLI.inFile(input) { try Optimizer.run(source, level: level) }
+            }
             let t2 = ContinuousClock.now
             var lite = LiteWriter.Options(stripDocStrings: stripDocs, compressTables: !uncompressedTables)
             if try ModelFiles.format(of: output, override: to) == .klite {
-                var options = "-O\(level)"
+                var options = quantize.map { "--quantize \($0.rawValue)" } ?? "-O\(level)"
                 if stripDocs { options += " --strip-docs" }
                 if uncompressedTables { options += " --uncompressed-tables" }
                 lite.metadata = [

@@ -15,7 +15,7 @@ struct Kiln: ParsableCommand {
         subcommands: [
             ConvertCommand.self, OptimizeCommand.self, CheckCommand.self, InspectCommand.self,
             RunCommand.self, DiffCommand.self, BenchCommand.self, ConformanceCommand.self,
-            StubCommand.self,
+            StubCommand.self, QuantizeCommand.self,
         ]
     )
 
