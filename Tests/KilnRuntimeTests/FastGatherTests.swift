@@ -7,13 +7,15 @@ import Testing
 /// The slice-copying Gather and Slice against the reference kernels, byte for byte, on several
 /// element types, axes, negative indices and steps; out-of-range Gather indices still throw.
 @Suite struct FastGatherTests {
-    @Test(arguments: [
-        ([7, 5] as [Int64], 0, [2, -1, 0, 6] as [Int64], [4] as [Int64]),
+    static let gatherCases: [([Int64], Int, [Int64], [Int64])] = [
+        ([7, 5], 0, [2, -1, 0, 6], [4]),
         ([3, 4, 5], 1, [3, 0, -4], [3]),
         ([3, 4, 5], 2, [1, 1, 4, 0], [2, 2]),
         ([6], 0, [5], []),
         ([2, 0, 3], 2, [0, 2], [2]),
-    ])
+    ]
+
+    @Test(arguments: gatherCases)
     func matchesReference(shape: [Int64], axis: Int, indices: [Int64], indexShape: [Int64])
         throws
     {
@@ -46,14 +48,16 @@ import Testing
         #expect(throws: KilnError.self) { try fast.run(bad) }
     }
 
-    @Test(arguments: [
-        ([4, 6] as [Int64], [1, 0] as [Int64], [3, 6] as [Int64], [0, 1] as [Int64], [1, 2] as [Int64]),
+    static let sliceCases: [([Int64], [Int64], [Int64], [Int64], [Int64])] = [
+        ([4, 6], [1, 0], [3, 6], [0, 1], [1, 2]),
         ([2, 3, 8], [0, -5], [9, -1], [0, 2], [1, 1]),
         ([2, 3, 8], [7, 2], [-100, 0], [2, 1], [-2, -1]),
         ([5, 4], [-1], [-6], [0], [-1]),
         ([3, 4, 5], [1, 0], [1, 4], [0, 2], [1, 3]),
         ([10], [2], [Int64.max], [0], [3]),
-    ])
+    ]
+
+    @Test(arguments: sliceCases)
     func sliceMatchesReference(
         shape: [Int64], starts: [Int64], ends: [Int64], axes: [Int64], steps: [Int64]
     ) throws {
