@@ -82,13 +82,18 @@ struct QDQLinearFusion: RewriteRule {
         } else {
             guard n.inputs.count == 2, wT.shape.count == 2, let cols = Int(exactly: wT.shape[1]),
                 wp.scales.count == 1 || (wp.scales.count == cols && (w.axis == 1 || w.axis == -1)),
-                wp.zeroPointCount == 1
+                let bZero = Self.uniformZeroPoint(wp, in: g)
             else { return false }
+            // QLinearMatMul takes one b zero point: a per-column one whose values all agree
+            // becomes a scalar.
+            let bZeroName =
+                wp.zeroPointCount == 1
+                ? wp.name(in: &g) : g.addConstant(bZero, base: wp.scaleName + "_zero_point")
             fused = Node(
                 name: n.name, opType: "QLinearMatMul",
                 inputs: [
                     x.value, xp.scaleName, xp.name(in: &g), w.value, wp.scaleName,
-                    wp.name(in: &g), y.scaleName, y.name(in: &g),
+                    bZeroName, y.scaleName, y.name(in: &g),
                 ],
                 outputs: q.outputs)
         }
@@ -96,6 +101,22 @@ struct QDQLinearFusion: RewriteRule {
         if let relu { g.remove(relu) }
         g.update(op, fused)
         return true
+    }
+
+    /// The single zero point of `p` as a scalar tensor (its values must all agree), or nil.
+    static func uniformZeroPoint(_ p: QuantParams, in g: GraphEditor) -> Tensor? {
+        guard let name = p.zeroPointName else {
+            return p.type == .uint8
+                ? Tensor(shape: [], values: [UInt8(0)]) : Tensor(shape: [], values: [Int8(0)])
+        }
+        guard let z = g.constant(name) else { return nil }
+        if z.elementType == .uint8, let v = z.values(as: UInt8.self), Set(v).count == 1 {
+            return Tensor(shape: [], values: [v[0]])
+        }
+        if z.elementType == .int8, let v = z.values(as: Int8.self), Set(v).count == 1 {
+            return Tensor(shape: [], values: [v[0]])
+        }
+        return nil
     }
 
     /// True when the zero point `name` (empty: uint8 0) is its type's minimum (0 or -128).
