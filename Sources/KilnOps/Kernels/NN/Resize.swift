@@ -347,6 +347,9 @@ package enum ResizeMath {
             ctx, dims, axes: q.axes, scales: q.scales, sizes: q.sizes, roi: q.roi,
             policy: q.policy)
         var maps = dims.map { Array(0..<$0) }
+        // The reference's axis passes turn -0.0 into +0.0; with no pass at all it returns X
+        // as is, so that case stays with the reference.
+        var resized = false
         for a in q.axes {
             let r = dims.count
             let trivialRoi = roi.map { abs($0[a]) < 1e-9 && abs($0[a + r] - 1) < 1e-9 } ?? true
@@ -354,6 +357,7 @@ package enum ResizeMath {
             guard dims[a] > 0 else { return nil }
             guard out[a] > 0 else {
                 maps[a] = []
+                resized = true
                 continue
             }
             let (taps, _) = try taps(
@@ -367,7 +371,8 @@ package enum ResizeMath {
                 map.append(live[0].index)
             }
             maps[a] = map
+            resized = true
         }
-        return (out, maps)
+        return resized ? (out, maps) : nil
     }
 }
