@@ -10,21 +10,6 @@ import Testing
 @Suite struct LiteDeflateTests {
     static let model = LiteTestModels.everything()
 
-    func expectRejected(
-        _ data: Data, options: LiteReader.Options = .init(), _ what: String,
-        sourceLocation: SourceLocation = #_sourceLocation
-    ) -> KilnError? {
-        do {
-            _ = try LiteReader(options: options).read(data)
-            Issue.record("\(what): a hostile file was accepted", sourceLocation: sourceLocation)
-        } catch let e as KilnError {
-            return e
-        } catch {
-            Issue.record("\(what): threw \(error), not a KilnError", sourceLocation: sourceLocation)
-        }
-        return nil
-    }
-
     @Test func compressedAndPlainFilesHoldTheSameModel() throws {
         let packed = try LiteWriter().serialize(Self.model)
         let plain = try LiteWriter(options: .init(compressTables: false)).serialize(Self.model)

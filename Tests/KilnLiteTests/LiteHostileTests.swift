@@ -14,22 +14,6 @@ import Testing
         (try? LiteWriter().serialize(LiteTestModels.everything())) ?? Data()
     }()
 
-    func expectRejected(
-        _ data: Data, options: LiteReader.Options = .init(), _ what: String,
-        sourceLocation: SourceLocation = #_sourceLocation
-    ) -> KilnError? {
-        do {
-            _ = try LiteReader(options: options).read(data)
-            Issue.record("\(what): a hostile file was accepted", sourceLocation: sourceLocation)
-            return nil
-        } catch let e as KilnError {
-            return e
-        } catch {
-            Issue.record("\(what): threw \(error), not a KilnError", sourceLocation: sourceLocation)
-            return nil
-        }
-    }
-
     @Test func everyTruncationThrows() throws {
         let full = Self.small
         try #require(full.count > 1000)

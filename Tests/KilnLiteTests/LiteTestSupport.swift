@@ -261,3 +261,21 @@ enum LiteTestModels {
         return feeds
     }
 }
+
+/// Reads `data` and returns the `KilnError` it must throw; records an issue when the file is
+/// accepted or fails with anything else. Shared by the hostile-file suites.
+@discardableResult
+func expectRejected(
+    _ data: Data, options: LiteReader.Options = .init(), _ what: String,
+    sourceLocation: SourceLocation = #_sourceLocation
+) -> KilnError? {
+    do {
+        _ = try LiteReader(options: options).read(data)
+        Issue.record("\(what): a hostile file was accepted", sourceLocation: sourceLocation)
+    } catch let e as KilnError {
+        return e
+    } catch {
+        Issue.record("\(what): threw \(error), not a KilnError", sourceLocation: sourceLocation)
+    }
+    return nil
+}
