@@ -142,11 +142,12 @@ public enum NumPyFiles {
         let b = [UInt8](data)
         func bad(_ why: String) -> KilnError { KilnError(.malformedInput, "not a valid .npz archive: \(why)") }
         func u16(_ o: Int) throws -> Int {
-            guard o >= 0, o + 2 <= b.count else { throw bad("truncated at byte \(o)") }
+            // `o` may come from a zip64 field (up to 2^63): compare without adding to it.
+            guard o >= 0, o <= b.count - 2 else { throw bad("truncated at byte \(o)") }
             return Int(b[o]) | Int(b[o + 1]) << 8
         }
         func u32(_ o: Int) throws -> Int {
-            guard o >= 0, o + 4 <= b.count else { throw bad("truncated at byte \(o)") }
+            guard o >= 0, o <= b.count - 4 else { throw bad("truncated at byte \(o)") }
             return Int(b[o]) | Int(b[o + 1]) << 8 | Int(b[o + 2]) << 16 | Int(b[o + 3]) << 24
         }
         // Find the end-of-central-directory record (last 64 KiB + 22 bytes).
