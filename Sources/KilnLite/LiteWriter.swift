@@ -680,7 +680,7 @@ final class LiteEncoder {
         var h = ByteWriter()
         h.bytes.append(contentsOf: LiteFormat.magic)
         h.u16(LiteFormat.versionMajor)
-        h.u16(anyDeflated ? 1 : 0)
+        h.u16(anyDeflated ? LiteFormat.versionMinor : 0)
         h.u32(anyDeflated ? LiteFormat.flagDeflatedSections : 0)
         h.u64(UInt64(fileSize))
         h.u64(UInt64(dirOffset))
