@@ -599,7 +599,11 @@ final class LiteEncoder {
         }
 
         // Header placeholder, patched at the end.
-        try sink.write([UInt8](repeating: 0, count: LiteFormat.headerSize).withUnsafeBytes { $0 })
+        // The pointer is only valid inside the closure (AddressSanitizer found the earlier
+        // `withUnsafeBytes { $0 }`, which wrote from freed memory).
+        try [UInt8](repeating: 0, count: LiteFormat.headerSize).withUnsafeBytes {
+            try sink.write($0)
+        }
         try pad(to: LiteFormat.weightAlignment)
 
         // (kind, flags, offset, stored length, CRC-32C of the stored bytes, inflated length)
