@@ -65,6 +65,10 @@ public struct GraphEditor {
             if types[v.name] == nil, let t = v.type?.tensorType { types[v.name] = t }
         }
         typeIndex = types
+        // Sized up front: growing these maps node by node rehashes every key several times,
+        // which dominated the pass pipeline on 200k-node graphs.
+        producerOf.reserveCapacity(graph.nodes.count)
+        users.reserveCapacity(graph.nodes.count + graph.inputs.count + graph.initializers.count)
         for i in graph.nodes.indices { index(i) }
         base.nodes = []
         base.initializers = []
@@ -73,18 +77,20 @@ public struct GraphEditor {
     private mutating func index(_ id: Int) {
         guard let n = slots[id] else { return }
         for o in n.outputs where !o.isEmpty { producerOf[o] = id }
-        var seen = Set<String>()
-        for name in n.inputs where !name.isEmpty && seen.insert(name).inserted {
+        // A node lists each value it reads once in `users`; inputs are few, so a linear scan
+        // of the ones before finds repeats without allocating a set per node.
+        for (k, name) in n.inputs.enumerated()
+        where !name.isEmpty && !n.inputs[..<k].contains(name) {
             users[name, default: []].append(id)
         }
         if !n.subgraphs.isEmpty {
             var reads = Set<String>()
             for g in n.subgraphs { reads.formUnion(g.outerScopeReads()) }
             subgraphReads[id] = reads
-            for name in reads.sorted() where seen.insert(name).inserted {
+            for name in reads.sorted() where !n.inputs.contains(name) {
                 users[name, default: []].append(id)
             }
-        } else {
+        } else if !subgraphReads.isEmpty {
             subgraphReads[id] = nil
         }
     }
