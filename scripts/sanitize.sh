@@ -36,7 +36,7 @@ case "$mode" in
       -Xcc -fsanitize=thread 2>&1 | grep -E "error|Build complete" || true
     out=.build/tsan/test-output.txt
     lock swift test --skip-build --build-path .build/tsan \
-      --filter "NNFastKernelTests|ThreadedRunTests" 2>&1 | grep -v " started\.$" | tee "$out"
+      --filter "NNFastKernelTests|ThreadedRunTests|ThreadCountDeterminismTests" 2>&1 | grep -v " started\.$" | tee "$out"
     status=${PIPESTATUS[0]}
     K=.build/tsan/debug/kiln
     # The CLI end to end: a model whose convolutions split across threads.
