@@ -5,7 +5,7 @@
 #                                       suites; FILTER is passed to `swift test --filter`)
 #   scripts/sanitize.sh tsan            the multithreaded runtime under ThreadSanitizer: the GEMM
 #                                       kernel tests (1 and 3 threads), ThreadedRunTests (MatMul,
-#                                       Gemm, Conv with 2 and 3 threads), `kiln run`/`bench
+#                                       Gemm, Conv with 2 and 3 threads), ThreadCountDeterminismTests, `kiln run`/`bench
 #                                       --threads 2|3` on the bundled CNN and SqueezeNet
 #
 # Builds go to .build/asan and .build/tsan so they do not disturb the normal build; on the
@@ -42,13 +42,13 @@ case "$mode" in
     # The CLI end to end: a model whose convolutions split across threads.
     for t in 2 3; do
       echo "== kiln run --threads $t / bench --threads $t (fixtures/models/tiny_cnn.onnx)" | tee -a "$out"
-      "$K" run fixtures/models/tiny_cnn.onnx --threads "$t" >>"$out" 2>&1 || status=1
+      "$K" run fixtures/models/tiny_cnn.onnx --threads "$t" --dim N=1 --seed 1 >>"$out" 2>&1 || status=1
       "$K" bench fixtures/models/tiny_cnn.onnx --threads "$t" --runs 3 --warmup 1 >>"$out" 2>&1 || status=1
     done
     sq=../shared/conformance/onnx-models/light_squeezenet
     if [ -f "$sq/model.onnx" ]; then
       echo "== kiln run --threads 2 light_squeezenet" | tee -a "$out"
-      "$K" run "$sq/model.onnx" --threads 2 >>"$out" 2>&1 || status=1
+      "$K" run "$sq/model.onnx" --threads 2 --seed 1 >>"$out" 2>&1 || status=1
     else
       echo "skipped: tsan: light_squeezenet: ../shared/conformance/onnx-models is absent" | tee -a "$out"
     fi

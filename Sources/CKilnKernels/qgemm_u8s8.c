@@ -38,14 +38,17 @@ long ckiln_qgemm8_packed_size(long K, long N) {
 int ckiln_qgemm8_best_isa(void) {
 #ifdef Q8_X86
     static int cached = 0;
-    if (cached) return cached;
+    // Relaxed atomics: threads may race to fill the cache, and every one computes the same
+    // value, but a plain int would still be a data race (ThreadSanitizer reports it).
+    int seen = __atomic_load_n(&cached, __ATOMIC_RELAXED);
+    if (seen) return seen;
     __builtin_cpu_init();
     int isa = CKILN_ISA_SCALAR;
     if (__builtin_cpu_supports("avx512vnni") && __builtin_cpu_supports("avx512bw"))
         isa = CKILN_ISA_AVX512;
     else if (__builtin_cpu_supports("avx2"))
         isa = CKILN_ISA_AVX2;
-    cached = isa;  // benign race: every thread computes the same value
+    __atomic_store_n(&cached, isa, __ATOMIC_RELAXED);
     return isa;
 #else
     return CKILN_ISA_SCALAR;
