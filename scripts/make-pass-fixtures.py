@@ -366,6 +366,24 @@ def main():
            t("s1", [3], [2, 12, 1], "int64"), t("s2", [2], [0, 12], "int64")],
           [n("Unsqueeze", ["x", "a0"], ["u"]), n("Unsqueeze", ["u", "a1"], ["y"]),
            n("Reshape", ["r", "s1"], ["q"]), n("Reshape", ["q", "s2"], ["z"])])
+    # Query/key/value projections of one [1,4,6] value feeding head Reshapes (sudachi_b): one
+    # shared Reshape to [-1,6], three Gemms, Reshapes back (merged later by simplify-chains).
+    model("batched-matmul-to-gemm", "qkv-projections",
+          [vi("x", [1, 4, 6])], [vi("q", None), vi("k", None), vi("v", None)],
+          [w("Wq", [6, 6]), w("bq", [6]), w("Wk", [6, 6]), w("bk", [6]), w("Wv", [6, 6]),
+           w("bv", [6]), t("heads", [4], [1, 4, 2, 3], "int64")],
+          [n("MatMul", ["x", "Wq"], ["mq"]), n("Add", ["mq", "bq"], ["aq"]),
+           n("Reshape", ["aq", "heads"], ["q"]),
+           n("MatMul", ["x", "Wk"], ["mk"]), n("Add", ["bk", "mk"], ["ak"]),
+           n("Reshape", ["ak", "heads"], ["k"]),
+           n("MatMul", ["x", "Wv"], ["mv"]), n("Add", ["mv", "bv"], ["av"]),
+           n("Reshape", ["av", "heads"], ["v"])])
+    # One projection whose result is read by an Add: two Reshapes would cost more than they save.
+    model("batched-matmul-to-gemm", "keeps-unmerged-projection",
+          [vi("x", [1, 4, 6])], [vi("y", None)],
+          [w("W", [6, 6]), w("b", [6])],
+          [n("MatMul", ["x", "W"], ["m"]), n("Add", ["m", "b"], ["a"]),
+           n("Add", ["a", "x"], ["y"])])
 
 if __name__ == "__main__":
     main()
