@@ -318,7 +318,72 @@ def main():
            n("DequantizeLinear", ["aq", "as", "az"], ["ad"]),
            n("DequantizeLinear", ["Bq", "bs", "bz"], ["Bd"], axis=1),
            n("MatMul", ["ad", "Bd"], ["y"])], opset=13)
-
+    # An all-zero GRU initial state sized from the batch dim (anr_encoder) is the default state.
+    model("eliminate-zero-states", "gru-zero-state",
+          [vi("x", [3, 2, 4])], [vi("y", None)],
+          [w("W", [1, 6, 4]), w("R", [1, 6, 2]), t("one", [], [1], "int64"),
+           t("ax", [1], [0], "int64"), t("dirs", [1], [1], "int64"), t("hid", [1], [2], "int64")],
+          [n("Shape", ["x"], ["s"]), n("Gather", ["s", "one"], ["b"], axis=0),
+           n("Unsqueeze", ["b", "ax"], ["b1"]), n("Concat", ["dirs", "b1", "hid"], ["hs"], axis=0),
+           n("ConstantOfShape", ["hs"], ["h0"]),
+           n("GRU", ["x", "W", "R", "", "", "h0"], ["y"], hidden_size=2)])
+    # The GELU tail `· 0.5` before a Conv whose weight is dequantized int8 (tinyocr_rec).
+    model("fuse-standard", "scale-dequantized-conv",
+          [vi("x", [1, 3, 5, 5])], [vi("y", None)],
+          [t("wq", [4, 3, 3, 3], [int(v) for v in rand(108, -127, 127)], "int8"),
+           w("ws", [4, 1, 1, 1], 0.01, 0.02), t("half", [], [0.5])],
+          [n("Cast", ["wq"], ["wf"], to=1), n("Mul", ["wf", "ws"], ["W"]),
+           n("Mul", ["x", "half"], ["xh"]), n("Conv", ["xh", "W"], ["y"])])
+    # A Conv read by two batch norms (CSE merged two splat-weight Convs, light_inception_v2):
+    # each batch norm gets its own Conv with a per-channel scaled splat weight.
+    model("fuse-standard", "shared-conv-batchnorm",
+          [vi("x", [1, 4, 5, 5])], [vi("y", None), vi("z", None)],
+          [t("wshape", [4], [6, 4, 1, 1], "int64"), w("g1", [6], 0.5, 1.5), w("b1", [6]),
+           w("m1", [6]), w("v1", [6], 0.5, 2.0), w("g2", [6], 0.5, 1.5), w("b2", [6]),
+           w("m2", [6]), w("v2", [6], 0.5, 2.0)],
+          [n("ConstantOfShape", ["wshape"], ["W"], value=t("", [1], [0.02])),
+           n("Conv", ["x", "W"], ["c"]),
+           n("BatchNormalization", ["c", "g1", "b1", "m1", "v1"], ["y"], epsilon=1e-5),
+           n("BatchNormalization", ["c", "g2", "b2", "m2", "v2"], ["z"], epsilon=1e-5)])
+    # Conv · splat + splat where the splats are Unsqueeze(ConstantOfShape) expressions.
+    model("fuse-standard", "splat-conv-mul-add",
+          [vi("x", [1, 3, 5, 5])], [vi("y", None)],
+          [t("wshape", [4], [4, 3, 3, 3], "int64"), t("cshape", [1], [4], "int64"),
+           t("axes", [2], [1, 2], "int64")],
+          [n("ConstantOfShape", ["wshape"], ["W"], value=t("", [1], [0.03])),
+           n("ConstantOfShape", ["cshape"], ["c0"], value=t("", [1], [0.7])),
+           n("Unsqueeze", ["c0", "axes"], ["c"]),
+           n("Conv", ["x", "W"], ["m"]), n("Mul", ["m", "c"], ["s"]), n("Add", ["s", "c"], ["y"])])
+    # An RNN output [T,1,N,H] transposed to [T,N,1,H] only moves a size-1 dim.
+    model("transpose-to-reshape", "size-one-dims",
+          [vi("x", [3, 1, 2, 4])], [vi("y", None)], [],
+          [n("Transpose", ["x"], ["y"], perm=[0, 2, 1, 3])])
+    # Unsqueeze∘Unsqueeze (sudachi_b's attention mask) and a Reshape chain whose outer target
+    # copies a dim (0).
+    model("simplify-chains", "unsqueeze-reshape-chains",
+          [vi("x", [2, 3]), vi("r", [2, 3, 4])], [vi("y", None), vi("z", None)],
+          [t("a0", [1], [1], "int64"), t("a1", [1], [2], "int64"),
+           t("s1", [3], [2, 12, 1], "int64"), t("s2", [2], [0, 12], "int64")],
+          [n("Unsqueeze", ["x", "a0"], ["u"]), n("Unsqueeze", ["u", "a1"], ["y"]),
+           n("Reshape", ["r", "s1"], ["q"]), n("Reshape", ["q", "s2"], ["z"])])
+    # Query/key/value projections of one [1,4,6] value feeding head Reshapes (sudachi_b): one
+    # shared Reshape to [-1,6], three Gemms, Reshapes back (merged later by simplify-chains).
+    model("batched-matmul-to-gemm", "qkv-projections",
+          [vi("x", [1, 4, 6])], [vi("q", None), vi("k", None), vi("v", None)],
+          [w("Wq", [6, 6]), w("bq", [6]), w("Wk", [6, 6]), w("bk", [6]), w("Wv", [6, 6]),
+           w("bv", [6]), t("heads", [4], [1, 4, 2, 3], "int64")],
+          [n("MatMul", ["x", "Wq"], ["mq"]), n("Add", ["mq", "bq"], ["aq"]),
+           n("Reshape", ["aq", "heads"], ["q"]),
+           n("MatMul", ["x", "Wk"], ["mk"]), n("Add", ["bk", "mk"], ["ak"]),
+           n("Reshape", ["ak", "heads"], ["k"]),
+           n("MatMul", ["x", "Wv"], ["mv"]), n("Add", ["mv", "bv"], ["av"]),
+           n("Reshape", ["av", "heads"], ["v"])])
+    # One projection whose result is read by an Add: two Reshapes would cost more than they save.
+    model("batched-matmul-to-gemm", "keeps-unmerged-projection",
+          [vi("x", [1, 4, 6])], [vi("y", None)],
+          [w("W", [6, 6]), w("b", [6])],
+          [n("MatMul", ["x", "W"], ["m"]), n("Add", ["m", "b"], ["a"]),
+           n("Add", ["a", "x"], ["y"])])
 
 if __name__ == "__main__":
     main()

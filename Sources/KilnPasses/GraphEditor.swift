@@ -40,6 +40,9 @@ public struct GraphEditor {
     private let runtimeInputs: Set<String>
     private(set) var changed = false
     private let typeIndex: [String: TensorType]
+    /// Graph inputs dropped with their initializers, removed from `base.inputs` on commit (one
+    /// walk, instead of one per removal).
+    private var droppedInputs: Set<String> = []
 
     public init(graph: Graph, opsets: [OpsetImport], irVersion: Int64, context: PassContext,
                 outerNames: Set<String> = [])
@@ -214,7 +217,9 @@ public struct GraphEditor {
     public func isOverridable(_ name: String) -> Bool { overridable.contains(name) }
 
     /// The graph's inputs, outputs and value infos (nodes and initializers live in the editor).
-    public var graphInputs: [ValueInfo] { base.inputs }
+    public var graphInputs: [ValueInfo] {
+        droppedInputs.isEmpty ? base.inputs : base.inputs.filter { !droppedInputs.contains($0.name) }
+    }
     public var graphOutputs: [ValueInfo] { base.outputs }
 
     /// The known type of `value`: a constant's, else the one `infer-shapes` inferred (which
@@ -339,7 +344,7 @@ public struct GraphEditor {
         guard let i = initializerIndex[name] else { return }
         initializerSlots[i] = nil
         initializerIndex[name] = nil
-        base.inputs.removeAll { $0.name == name }
+        droppedInputs.insert(name)
         changed = true
     }
 
@@ -355,6 +360,7 @@ public struct GraphEditor {
     /// value infos of vanished values dropped.
     public func commit() -> Graph {
         var g = base
+        if !droppedInputs.isEmpty { g.inputs.removeAll { droppedInputs.contains($0.name) } }
         g.nodes = orderedNodes().map { self[$0] }
         g.initializers = initializers
         if changed {
@@ -394,6 +400,15 @@ public struct GraphEditor {
 // MARK: - Entry points
 
 extension Model {
+    /// Some node in any graph has one of `opTypes` (any domain): a pass looking for those ops
+    /// checks this before paying for an editor's index.
+    public func containsOp(_ opTypes: Set<String>) -> Bool {
+        func walk(_ g: Graph) -> Bool {
+            g.nodes.contains { opTypes.contains($0.opType) || $0.subgraphs.contains(where: walk) }
+        }
+        return walk(graph)
+    }
+
     /// Runs `body` on an editor over the main graph and commits; `.changed` when it edited.
     public mutating func edit(
         _ context: PassContext, _ body: (inout GraphEditor) throws -> Void

@@ -18,8 +18,9 @@ public struct PassRecord: Sendable, Codable, Equatable {
 
 /// An ordered list of passes run to a fixed point with a bound (STYLE.md §4).
 ///
-/// Each iteration runs every pass once; the pipeline stops after the first iteration in which
-/// no pass changed the model, or after `maxIterations`. Levels `-O0…-O3` are named pipelines.
+/// Each iteration runs every pass once, except a pass that found nothing to do and has seen no
+/// change since; the pipeline stops after the first iteration in which no pass changed the
+/// model, or after `maxIterations`. Levels `-O0…-O3` are named pipelines.
 public struct PassPipeline: Sendable {
     public var passes: [any Pass]
     public var maxIterations: Int
@@ -32,8 +33,9 @@ public struct PassPipeline: Sendable {
     /// Every pass Kiln has, in pipeline order.
     public static let allPasses: [any Pass] = [
         InlineFunctions(), InferShapes(), FoldConstants(), EliminateIdentity(), EliminateNoOps(),
-        SimplifyChains(), SlicesToSplit(), DeduplicateInitializers(),
-        EliminateCommonSubexpressions(), FuseStandardOps(), FuseContribOps(), EliminateDeadCode(),
+        EliminateZeroStates(), TransposeToReshape(), SimplifyChains(), SlicesToSplit(), DeduplicateInitializers(),
+        EliminateCommonSubexpressions(), FuseStandardOps(), BatchedMatMulToGemm(), FuseContribOps(),
+        EliminateDeadCode(),
     ]
 
     /// The pass called `name`, if any.
@@ -46,14 +48,15 @@ public struct PassPipeline: Sendable {
     public static func passNames(level: Int) -> [String] {
         let cleanup = [
             "inline-functions", "infer-shapes", "fold-constants", "eliminate-identity",
-            "eliminate-noop", "simplify-chains", "slices-to-split", "deduplicate-initializers",
-            "eliminate-common-subexpressions", "eliminate-dead-code",
+            "eliminate-noop", "eliminate-zero-states", "transpose-to-reshape", "simplify-chains",
+            "slices-to-split",
+            "deduplicate-initializers", "eliminate-common-subexpressions", "eliminate-dead-code",
         ]
         switch level {
         case ...0: return []
         case 1: return cleanup
-        case 2: return cleanup + ["fuse-standard"]
-        default: return cleanup + ["fuse-standard", "fuse-contrib"]
+        case 2: return cleanup + ["fuse-standard", "batched-matmul-to-gemm"]
+        default: return cleanup + ["fuse-standard", "batched-matmul-to-gemm", "fuse-contrib"]
         }
     }
 
@@ -94,9 +97,14 @@ public struct PassPipeline: Sendable {
         var records: [PassRecord] = []
         var nodes = model.nodeCount
         var bytes = model.initializerBytes
+        // A pass that found nothing to do is not run again until some pass changes the model
+        // (`generation` counts changes): the last iteration then costs almost nothing.
+        var generation = 0
+        var quietAt: [Int: Int] = [:]
         for iteration in 1...max(1, maxIterations) {
             var anyChange = false
-            for pass in passes {
+            for (index, pass) in passes.enumerated() {
+                if quietAt[index] == generation { continue }
                 context.currentPass = pass.name
                 let t0 = ContinuousClock.now
                 let result: PassResult
@@ -114,7 +122,11 @@ public struct PassPipeline: Sendable {
                         pass: pass.name, iteration: iteration, changed: changed, nodesBefore: nodes,
                         nodesAfter: n2, bytesBefore: bytes, bytesAfter: b2, seconds: seconds))
                 (nodes, bytes) = (n2, b2)
-                guard changed else { continue }
+                guard changed else {
+                    quietAt[index] = generation
+                    continue
+                }
+                generation += 1
                 anyChange = true
                 if verifyEach {
                     do {

@@ -11,6 +11,10 @@ import KilnOps
 ///   which lets `Shape → Gather → Concat → Reshape` chains fold away.
 /// - a node whose outputs `infer-shapes` knows (shape arithmetic on partly symbolic shapes,
 ///   such as `Gather(Shape(x), 1)` when only dim 1 of `x` is known) ⇒ those constants.
+/// - `Reshape(x, s)` whose target `s` inference knows symbolically ⇒ `Reshape(x, c)` with a
+///   constant `c`: known sizes, `0` where the dim is a copy of `x`'s dim at the same position
+///   (`allowzero` unset), `-1` for at most one remaining dim. The `Shape → Gather → Concat`
+///   chain that computed `s` from a dynamic batch dim then dies.
 ///
 /// Size guard: a folded output larger than `PassOptions.maxFoldedBytes` is kept only when it
 /// replaces at least as many bytes of constants that die with the node, so ConstantOfShape,
@@ -56,6 +60,7 @@ struct FoldConstants: Pass {
                     g.count("inferred-folded")
                     continue
                 }
+                if Self.constantReshapeTarget(ref, in: &g) { continue }
                 try fold(ref, node, in: &g, context: context)
             }
         }
@@ -180,6 +185,23 @@ struct FoldConstants: Pass {
         }
         guard !out.isEmpty, bytes <= context.options.maxFoldedBytes else { return nil }
         return out
+    }
+
+    /// Replaces a computed Reshape target by a constant (see the type's documentation).
+    static func constantReshapeTarget(_ ref: NodeRef, in g: inout GraphEditor) -> Bool {
+        var n = g[ref]
+        guard n.opType == "Reshape", n.normalizedDomain.isEmpty, n.inputs.count == 2,
+            n.outputs.count == 1, g.constant(n.inputs[1]) == nil,
+            (n.attribute("allowzero")?.int ?? 0) == 0,
+            let input = g.declaredType(of: n.inputs[0])?.shape,
+            let output = g.declaredType(of: n.outputs[0])?.shape,
+            let values = ReshapeTarget.constant(from: input, to: output)
+        else { return false }
+        n.inputs[1] = g.addConstant(
+            Tensor(shape: [Int64(values.count)], values: values), base: n.inputs[1] + "_const")
+        g.update(ref, n)
+        g.count("reshape-targets-made-constant")
+        return true
     }
 
     /// `Shape`/`Size` of a value whose static shape is known.

@@ -4,13 +4,15 @@ import KilnIR
 /// - `Transpose(Transpose(x, p), q)` ⇒ `Transpose(x, p∘q)`, or `x` when the composition is the
 ///   identity;
 /// - `Reshape(Reshape(x, s1), s2)` ⇒ `Reshape(x, s2)` when `s2` is constant without zeros
-///   (a zero would copy a dim of the intermediate shape);
+///   (a zero would copy a dim of the intermediate shape), else `Reshape(x, c)` with `c` from
+///   the inferred shapes of `x` and the result (`ReshapeTarget`);
+/// - `Unsqueeze(Unsqueeze(x, a), b)` ⇒ one `Unsqueeze` with the composed axes;
 /// - `Squeeze(Unsqueeze(x, a), a)` and `Unsqueeze(Squeeze(x, a), a)` ⇒ `x` for the same
 ///   non-negative axes (Squeeze only removes size-1 dims, which Unsqueeze puts back).
 /// The inner node is left for dead-code elimination when it has other readers.
 struct SimplifyChains: Pass {
     let name = "simplify-chains"
-    let summary = "collapse Transpose∘Transpose, Reshape∘Reshape and Squeeze/Unsqueeze pairs"
+    let summary = "collapse Transpose/Reshape/Unsqueeze chains and Squeeze/Unsqueeze pairs"
 
     func run(on model: inout Model, context: PassContext) throws -> PassResult {
         try model.editAllGraphs(context) { g in
@@ -38,13 +40,36 @@ struct SimplifyChains: Pass {
                     }
                     g.count("transpose-pairs")
                 case ("Reshape", "Reshape"):
-                    guard n.inputs.count == 2, let s2 = g.constant(n.inputs[1])?.int64Values(),
-                        !s2.contains(0)
-                    else { continue }
+                    guard n.inputs.count == 2, !m.inputs.isEmpty else { continue }
                     var t = n
                     t.inputs[0] = m.inputs[0]
+                    if let s2 = g.constant(n.inputs[1])?.int64Values(), !s2.contains(0) {
+                        // The target does not copy dims of the intermediate: keep it.
+                    } else if let from = g.declaredType(of: m.inputs[0])?.shape,
+                        let to = g.declaredType(of: n.outputs[0])?.shape,
+                        let c = ReshapeTarget.constant(from: from, to: to)
+                    {
+                        t.inputs[1] = g.addConstant(
+                            Tensor(shape: [Int64(c.count)], values: c), base: n.outputs[0] + "_shape")
+                        t.attributes = []
+                    } else {
+                        continue
+                    }
                     g.update(ref, t)
                     g.count("reshape-chains")
+                case ("Unsqueeze", "Unsqueeze"):
+                    guard let axes = mergedUnsqueezeAxes(m, n, g) else { continue }
+                    var t = n
+                    t.inputs = [m.inputs[0]]
+                    if n.attribute("axes") != nil {
+                        t.attributes = [Attribute(name: "axes", value: .ints(axes))]
+                    } else {
+                        t.inputs.append(g.addConstant(
+                            Tensor(shape: [Int64(axes.count)], values: axes),
+                            base: n.outputs[0] + "_axes"))
+                    }
+                    g.update(ref, t)
+                    g.count("unsqueeze-chains")
                 case ("Unsqueeze", "Squeeze"), ("Squeeze", "Unsqueeze"):
                     guard let a = axes(m, g), let b = axes(n, g), a == b, !a.isEmpty,
                         a.allSatisfy({ $0 >= 0 })
@@ -57,6 +82,23 @@ struct SimplifyChains: Pass {
                 }
             }
         }
+    }
+
+    /// The axes of one Unsqueeze doing what `Unsqueeze(Unsqueeze(x, a), b)` does: `b` (axes
+    /// of the final rank) and the positions `a`'s new dims end up at once `b`'s are inserted.
+    private func mergedUnsqueezeAxes(_ inner: Node, _ outer: Node, _ g: GraphEditor) -> [Int64]? {
+        guard let a = axes(inner, g), let b = axes(outer, g), !a.isEmpty, !b.isEmpty,
+            let rank = g.declaredType(of: inner.inputs[0])?.shape?.count
+        else { return nil }
+        let mid = Int64(rank + a.count)
+        let out = mid + Int64(b.count)
+        let na = a.map { $0 < 0 ? $0 + mid : $0 }
+        let nb = b.map { $0 < 0 ? $0 + out : $0 }
+        guard Set(na).count == na.count, Set(nb).count == nb.count,
+            na.allSatisfy({ $0 >= 0 && $0 < mid }), nb.allSatisfy({ $0 >= 0 && $0 < out })
+        else { return nil }
+        let kept = (0..<out).filter { !nb.contains($0) }
+        return (nb + na.map { kept[Int($0)] }).sorted()
     }
 
     /// Sorted axes of a Squeeze/Unsqueeze (attribute before opset 13, constant input after).

@@ -12,8 +12,8 @@ struct ConvBatchNormFusion: RewriteRule {
         let n = g[bn]
         guard n.inputs.count == 5, n.outputs.count == 1 || n.outputs.dropFirst().allSatisfy({ $0.isEmpty }),
             !n.outputs[0].isEmpty, Self.isInference(n, version: g.opsetVersion() ?? 0),
-            let conv = g.absorbable(n.inputs[0], "Conv"),
-            let m = ConvWeights(conv, in: g)
+            let conv = g.absorbable(n.inputs[0], "Conv") ?? Self.sharedConv(n.inputs[0], in: g),
+            var m = ConvWeights(conv, in: g)
         else { return false }
         var p: [[Float]] = []
         for name in n.inputs[1...4] {
@@ -25,9 +25,39 @@ struct ConvBatchNormFusion: RewriteRule {
         let affine = ChannelAffine(
             gamma: p[0], beta: p[1], mean: p[2], variance: p[3],
             epsilon: n.attribute("epsilon")?.float ?? 1e-5)
+        if !g.hasSingleUse(n.inputs[0]) {
+            // Every reader is a batch norm: each gets its own copy of the Conv (k + 1 nodes
+            // become k), as long as the weight need not be materialized per copy.
+            let elements = Tensor.elementCount(m.shape) ?? Int.max
+            guard m.base != nil || elements <= g.context.options.maxFoldedBytes / 4 else {
+                return false
+            }
+            var copy = g[conv]
+            copy.outputs = [g.freshName(n.outputs[0] + "_conv")]
+            if !copy.name.isEmpty { copy.name = g.freshName(copy.name) }
+            let clone = g.insert(copy, before: conv)
+            guard let cm = ConvWeights(clone, in: g) else { return false }
+            m = cm
+        }
         guard m.fold(affine, outputName: n.outputs[0], in: &g) else { return false }
         g.remove(bn)
         return true
+    }
+
+    /// The Conv computing `value` when `value` has several readers, all inference batch norms,
+    /// and is not a graph output (the rule then gives each batch norm its own Conv).
+    static func sharedConv(_ value: String, in g: GraphEditor) -> NodeRef? {
+        guard let p = g.producer(of: value), g[p].opType == "Conv", g[p].normalizedDomain.isEmpty,
+            g[p].outputs.count == 1, !g.isGraphOutput(value)
+        else { return nil }
+        let version = g.opsetVersion() ?? 0
+        let users = g.uses(of: value)
+        guard users.count > 1, users.allSatisfy({ u in
+            g[u].opType == "BatchNormalization" && g[u].normalizedDomain.isEmpty
+                && g[u].inputs.first == value && g[u].inputs.dropFirst().allSatisfy({ $0 != value })
+                && isInference(g[u], version: version)
+        }) else { return nil }
+        return p
     }
 
     static func isInference(_ bn: Node, version: Int64) -> Bool {
@@ -133,27 +163,11 @@ struct ConvWeights {
         var wName = n.inputs[1]
         if affine.scale.allSatisfy({ $0 == 1 }) {
             // A shift only: the weight stays as it is (and stays shared).
-        } else if let base {
-            let f = zip(factor, affine.scale).map { $0 * $1 }
-            let count = Tensor.elementCount(shape) ?? Int.max
-            if let splat, f.allSatisfy({ $0 == f[0] }) {
-                wName = g.freshName(outputName + "_W")
-                let value = Tensor(shape: [1], values: [splat.value * f[0]])
-                g.insert(
-                    Node(
-                        opType: "ConstantOfShape", inputs: [splat.shapeInput], outputs: [wName],
-                        attributes: [Attribute(name: "value", value: .tensor(value))]),
-                    before: conv)
-            } else if let splat, count <= g.context.options.maxFoldedBytes / 4 {
-                let per = max(1, count / channels)
-                let nw = (0..<count).map { splat.value * f[$0 / per] }
-                wName = g.addConstant(Tensor(shape: shape, values: nw), base: outputName + "_W")
-            } else {
-                let fshape = [Int64(channels)] + [Int64](repeating: 1, count: shape.count - 1)
-                let fName = g.addConstant(Tensor(shape: fshape, values: f), base: outputName + "_Wscale")
-                wName = g.freshName(outputName + "_W")
-                g.insert(Node(opType: "Mul", inputs: [base, fName], outputs: [wName]), before: conv)
+        } else if base != nil {
+            guard let name = scaledWeight(affine.scale, outputName: outputName, in: &g) else {
+                return false
             }
+            wName = name
         } else {
             guard var nw = w else { return false }
             var unused = [Float](repeating: 0, count: channels)
@@ -165,5 +179,34 @@ struct ConvWeights {
         n.outputs = [outputName]
         g.update(conv, n)
         return true
+    }
+
+    /// A new weight `W·a` (per output channel) for a weight expression (`base` set), written
+    /// before the Conv without materializing it: a splat stays a splat under a uniform scale,
+    /// a small splat becomes an initializer, anything else becomes `Mul(base, f·a)`.
+    func scaledWeight(_ scale: [Float], outputName: String, in g: inout GraphEditor) -> String? {
+        guard let base, scale.count == channels else { return nil }
+        let f = zip(factor, scale).map { $0 * $1 }
+        let count = Tensor.elementCount(shape) ?? Int.max
+        if let splat, f.allSatisfy({ $0 == f[0] }) {
+            let name = g.freshName(outputName + "_W")
+            let value = Tensor(shape: [1], values: [splat.value * f[0]])
+            g.insert(
+                Node(
+                    opType: "ConstantOfShape", inputs: [splat.shapeInput], outputs: [name],
+                    attributes: [Attribute(name: "value", value: .tensor(value))]),
+                before: conv)
+            return name
+        }
+        if let splat, count <= g.context.options.maxFoldedBytes / 4 {
+            let per = max(1, count / channels)
+            let nw = (0..<count).map { splat.value * f[$0 / per] }
+            return g.addConstant(Tensor(shape: shape, values: nw), base: outputName + "_W")
+        }
+        let fshape = [Int64(channels)] + [Int64](repeating: 1, count: shape.count - 1)
+        let fName = g.addConstant(Tensor(shape: fshape, values: f), base: outputName + "_Wscale")
+        let name = g.freshName(outputName + "_W")
+        g.insert(Node(opType: "Mul", inputs: [base, fName], outputs: [name]), before: conv)
+        return name
     }
 }

@@ -3,7 +3,8 @@ import KilnOps
 
 /// `Conv(X, W, B) → Mul(c)` ⇒ `Conv(X, W·c, B·c)` and `Conv(X, W, B) → Add(c)` ⇒
 /// `Conv(X, W, B + c)` for a float32 constant `c` that is per output channel (shape
-/// `[C,1,…,1]` up to leading ones) or a scalar, so the Conv's output shape is unchanged.
+/// `[C,1,…,1]` up to leading ones) or a scalar, so the Conv's output shape is unchanged; `c`
+/// may also be a splat expression the file keeps small (`Unsqueeze(ConstantOfShape(…))`).
 struct ConvChannelAffineFusion: RewriteRule {
     let name: String
     let root: OpKey
@@ -20,7 +21,7 @@ struct ConvChannelAffineFusion: RewriteRule {
         for (i, x) in n.inputs.enumerated() {
             let c = n.inputs[1 - i]
             guard x != c, let conv = g.absorbable(x, "Conv"), let m = ConvWeights(conv, in: g),
-                let t = g.constant(c),
+                let t = g.smallFloatTensor(c, limit: m.channels),
                 let v = ChannelAffine.perChannel(t, channels: m.channels, rank: m.shape.count)
             else { continue }
             let zeros = [Float](repeating: 0, count: m.channels)

@@ -100,6 +100,35 @@ extension GraphEditor {
         return (self[p].inputs[0], shape, v[0])
     }
 
+    /// A float32 tensor of at most `limit` elements known without running the model: a
+    /// constant initializer, or a splat (`ConstantOfShape`, possibly passed through
+    /// Unsqueeze/Squeeze/Reshape/Flatten/Expand/Identity) whose static shape is known, which the
+    /// file keeps as the small node while rewrites read its values.
+    func smallFloatTensor(_ name: String, limit: Int) -> Tensor? {
+        if let t = constant(name) {
+            guard t.elementType == .float32, (t.elementCount ?? Int.max) <= limit else { return nil }
+            return t
+        }
+        var current = name
+        for _ in 0..<8 {
+            guard let p = producer(of: current), self[p].normalizedDomain.isEmpty,
+                let first = self[p].inputs.first, !first.isEmpty
+            else { return nil }
+            if self[p].opType == "ConstantOfShape" { break }
+            guard Self.splatPreserving.contains(self[p].opType) else { return nil }
+            current = first
+        }
+        guard let s = splat(current), let shape = declaredType(of: name)?.staticShape,
+            let n = Tensor.elementCount(shape), n <= limit
+        else { return nil }
+        return Tensor(shape: shape, values: [Float](repeating: s.value, count: n))
+    }
+
+    /// Ops whose output holds only values of their first input's (a splat stays a splat).
+    static let splatPreserving: Set<String> = [
+        "Unsqueeze", "Squeeze", "Reshape", "Flatten", "Expand", "Identity",
+    ]
+
     /// The element type of `name` when it can be read off locally: a constant, a declared
     /// type, ConstantOfShape's value, Cast's target, or (following first inputs up to 16 steps)
     /// the input of a type-preserving op.
