@@ -29,6 +29,9 @@ struct FusedActivation: Sendable, Equatable {
         case ("LeakyRelu", 1): self.init(kind: Int32(CKILN_ACT_LEAKY_RELU), alpha: p[0], beta: 0)
         case ("Clip", 2): self.init(kind: Int32(CKILN_ACT_CLIP), alpha: p[0], beta: p[1])
         case ("Sigmoid", 0): self.init(kind: Int32(CKILN_ACT_SIGMOID), alpha: 0, beta: 0)
+        case ("HardSigmoid", 2):
+            self.init(kind: Int32(CKILN_ACT_HARD_SIGMOID), alpha: p[0], beta: p[1])
+        case ("Gelu", 2): self.init(kind: Int32(CKILN_ACT_GELU_ERF), alpha: p[0], beta: p[1])
         default:
             throw KilnError(
                 .invalidGraph, "fused activation '\(name)' with \(p.count) params is not known",
@@ -50,6 +53,23 @@ struct FusedActivation: Sendable, Equatable {
     func apply(to t: inout Tensor) {
         guard kind != Int32(CKILN_ACT_NONE), t.elementType == .float32 else { return }
         t.data.withUnsafeMutableBytes { raw in apply(raw.bindMemory(to: Float.self)) }
+    }
+}
+
+/// The erf GELU that `PlanFusion` finds as `Mul(Mul(x, Add(Erf(Div(x, c)), 1)), half)`, computed
+/// with the same float operations in the same order (attributes `divisor` = c, `half`).
+struct PlanGelu: OpDefinition {
+    var domain: String { PlanFusion.domain }
+    var opType: String { "Gelu" }
+
+    func run(_ context: KernelContext) throws -> [Value] {
+        var x = try context.tensor(0)
+        guard x.elementType == .float32, let n = x.elementCount, x.data.count == n * 4,
+            let c = context.node.attribute("divisor")?.float,
+            let half = context.node.attribute("half")?.float
+        else { throw context.fail("Gelu needs a float32 X and the divisor and half attributes") }
+        FusedActivation(kind: Int32(CKILN_ACT_GELU_ERF), alpha: c, beta: half).apply(to: &x)
+        return [.tensor(x)]
     }
 }
 

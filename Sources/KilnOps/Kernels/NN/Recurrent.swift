@@ -81,14 +81,15 @@ enum Recurrent {
         guard ["forward", "reverse", "bidirectional"].contains(direction) else {
             throw ctx.fail("unknown direction '\(direction)'")
         }
-        var w = try NNTensor.floats(ctx.tensor(1), ctx)
+        // W and R are read in place (they are usually large constants; no copy per run).
+        let wT = try ctx.tensor(1)
+        guard let wCount = wT.elementCount else { throw ctx.fail("W has an invalid shape") }
         let rT = try ctx.tensor(2)
-        let r = try NNTensor.floats(rT, ctx)
         let rd = try NNTensor.dims(rT, ctx)
         guard rd.count == 3 else { throw ctx.fail("R must have rank 3") }
         let hidden = ctx.int("hidden_size").map { Int($0) } ?? rd[2]
         let g = cell.gates
-        guard hidden > 0, rd == [dirs, g * hidden, hidden], w.count == dirs * g * hidden * inputSize
+        guard hidden > 0, rd == [dirs, g * hidden, hidden], wCount == dirs * g * hidden * inputSize
         else { throw ctx.fail("W/R shapes do not match hidden_size \(hidden) and \(dirs) directions") }
         var bias = [Float](repeating: 0, count: dirs * 2 * g * hidden)
         if let b = try ctx.optionalTensor(3) {
@@ -151,7 +152,6 @@ enum Recurrent {
         let work = UnsafeMutablePointer<Float>.allocate(capacity: perDirection * dirs)
         defer { work.deallocate() }
         if x.isEmpty { x = [0] }
-        if w.isEmpty { w = [0] }
         // One direction: X·Wᵀ for every step, then per step H·Rᵀ and the cell update.
         func runDirection(
             _ d: Int, _ xs: UnsafePointer<Float>, _ ws: UnsafePointer<Float>,
@@ -210,25 +210,31 @@ enum Recurrent {
                 }
             }
         }
-        x.withUnsafeBufferPointer { xBuffer in
-            w.withUnsafeBufferPointer { wBuffer in
-                r.withUnsafeBufferPointer { rBuffer in
-                    y.withUnsafeMutableBufferPointer { yBuffer in
-                        guard let xs = xBuffer.baseAddress, let ws = wBuffer.baseAddress,
-                            let rs = rBuffer.baseAddress, let ys = yBuffer.baseAddress
-                        else { return }
-                        ParallelRanges.run(dirs, threads: ctx.threads) { range in
-                            for d in range { runDirection(d, xs, ws, rs, ys) }
-                        }
-                        for d in 0..<dirs {
-                            let hPrev = work + d * perDirection + xwCount + hrCount
-                            for i in 0..<stateCount {
-                                h0[d * stateCount + i] = hPrev[i]
-                                if cell == .lstm { c0[d * stateCount + i] = hPrev[stateCount + i] }
+        let zero: [Float] = [0]
+        try NNTensor.withFloats(wT, ctx) { wBuffer in
+            try NNTensor.withFloats(rT, ctx) { rBuffer in
+                x.withUnsafeBufferPointer { xBuffer in
+                    zero.withUnsafeBufferPointer { zeroBuffer in
+                        y.withUnsafeMutableBufferPointer { yBuffer in
+                            guard let xs = xBuffer.baseAddress, let z = zeroBuffer.baseAddress,
+                                let ys = yBuffer.baseAddress
+                            else { return }
+                            // An empty W or R (a zero size) is never read; any pointer will do.
+                            let ws = wBuffer.baseAddress ?? z
+                            let rs = rBuffer.baseAddress ?? z
+                            ParallelRanges.run(dirs, threads: ctx.threads) { range in
+                                for d in range { runDirection(d, xs, ws, rs, ys) }
                             }
                         }
                     }
                 }
+            }
+        }
+        for d in 0..<dirs {
+            let hPrev = work + d * perDirection + xwCount + hrCount
+            for i in 0..<stateCount {
+                h0[d * stateCount + i] = hPrev[i]
+                if cell == .lstm { c0[d * stateCount + i] = hPrev[stateCount + i] }
             }
         }
         y.removeLast(y.count - seq * dirs * batch * hidden)
