@@ -258,17 +258,34 @@ struct FastPool: OpDefinition {
         let include = !isMax && context.int("count_include_pad", default: 0) != 0
         var data = Data(count: count * 4)
         let g = FastGeometry.plane(geo)
-        let status = x.data.withUnsafeBytes { xr in
+        let planes = dims[0] * dims[1]
+        let inPlane = dims[2] * dims[3]
+        let outPlane = geo.output.reduce(1, *)
+        // Planes split across threads (each writes its own output planes: bit-identical).
+        var failed = [Bool](repeating: false, count: max(planes, 1))
+        x.data.withUnsafeBytes { xr in
             data.withUnsafeMutableBytes { yr in
                 g.withUnsafeBufferPointer { gp in
-                    ckiln_pool2d(
-                        Int32(CKILN_ISA_AUTO), xr.bindMemory(to: Float.self).baseAddress,
-                        dims[0] * dims[1], gp.baseAddress, isMax ? 0 : 1, include ? 1 : 0,
-                        yr.bindMemory(to: Float.self).baseAddress)
+                    failed.withUnsafeMutableBufferPointer { flags in
+                        guard let xb = xr.bindMemory(to: Float.self).baseAddress,
+                            let yb = yr.bindMemory(to: Float.self).baseAddress
+                        else { return }
+                        ParallelRanges.run(
+                            planes, threads: context.threads,
+                            minimumPerRange: max(1, 32_768 / max(inPlane, 1))
+                        ) { r in
+                            let lo = r.lowerBound
+                            flags[lo] =
+                                ckiln_pool2d(
+                                    Int32(CKILN_ISA_AUTO), xb + lo * inPlane, r.count,
+                                    gp.baseAddress, isMax ? 0 : 1, include ? 1 : 0,
+                                    yb + lo * outPlane) != 0
+                        }
+                    }
                 }
             }
         }
-        guard status == 0 else { return try fallback.run(context) }
+        guard !failed.contains(true) else { return try fallback.run(context) }
         return [.tensor(Tensor(elementType: .float32, shape: outShape, data: data))]
     }
 }
