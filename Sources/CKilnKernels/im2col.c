@@ -98,3 +98,41 @@ void ckiln_im2col(const float *x, long channels, int rank, const long *inDims,
         }
     }
 }
+
+// col2im (the scatter of ConvTranspose), 2-D:
+//
+//   image[o * stride - pad + k * dilation] += col[k, o]      for every in-image target
+//
+// Rows are added in kernel-tap order and, within a row, in position order: for a fixed tap each
+// image element receives at most one value, so every element's sum is formed in the same order
+// as the generic reference loop (bit-identical results).
+void ckiln_col2im_add_2d(const float *col, const long *geometry, float *image) {
+    long ih = geometry[0], iw = geometry[1], oh = geometry[2], ow = geometry[3];
+    long kh = geometry[4], kw = geometry[5], sh = geometry[6], sw = geometry[7];
+    long dh = geometry[8], dw = geometry[9], ph = geometry[10], pw = geometry[11];
+    long positions = oh * ow;
+    for (long ky = 0; ky < kh; ky++) {
+        for (long kx = 0; kx < kw; kx++) {
+            const float *src = col + (ky * kw + kx) * positions;
+            long off = kx * dw - pw;
+            long owLo = 0, owHi;
+            if (off < 0) owLo = (-off + sw - 1) / sw;
+            if (owLo > ow) owLo = ow;
+            long lim = iw - 1 - off;
+            owHi = lim < 0 ? 0 : lim / sw + 1;
+            if (owHi > ow) owHi = ow;
+            if (owHi < owLo) owHi = owLo;
+            for (long oy = 0; oy < oh; oy++) {
+                long y = oy * sh - ph + ky * dh;
+                if (y < 0 || y >= ih) continue;
+                float *drow = image + y * iw + off;
+                const float *s = src + oy * ow;
+                if (sw == 1) {
+                    for (long ox = owLo; ox < owHi; ox++) drow[ox] += s[ox];
+                } else {
+                    for (long ox = owLo; ox < owHi; ox++) drow[ox * sw] += s[ox];
+                }
+            }
+        }
+    }
+}

@@ -31,6 +31,24 @@ KTARGET static void KFN(activate)(float *restrict y, long n, int kind, float alp
             }
         }
         break;
+    case CKILN_ACT_HARD_SIGMOID:
+        for (long i = 0; i < n; i++) {
+            float v = alpha * y[i] + beta;
+            v = v < 0.0f ? 0.0f : v;
+            y[i] = v > 1.0f ? 1.0f : v; // NaN fails both comparisons and stays NaN
+        }
+        break;
+    case CKILN_ACT_GELU_ERF:
+        // (x * (erf(x / alpha) + 1)) * beta, in blocks through the shared MLAS erf.
+        for (long i0 = 0; i0 < n; i0 += 256) {
+            float t[256];
+            long m = n - i0 < 256 ? n - i0 : 256;
+            float *restrict v = y + i0;
+            for (long i = 0; i < m; i++) t[i] = v[i] / alpha;
+            ckiln_erf(CKILN_ISA_AUTO, t, t, m);
+            for (long i = 0; i < m; i++) v[i] = (v[i] * (t[i] + 1.0f)) * beta;
+        }
+        break;
     default:
         break;
     }

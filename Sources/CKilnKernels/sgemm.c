@@ -123,6 +123,75 @@ __attribute__((target("avx512f,fma"))) static void kernel_avx512(long kc, const 
 #undef ST
 }
 
+/// Edge tiles of the AVX-512 path: `R` (< 14) rows of the packed A panel, and 16 or 32 columns
+/// (`W` vectors) written to C through column masks, so a partial tile costs in proportion to its
+/// size instead of a full 14 x 32 tile. Per element the sums are those of `kernel_avx512` (the
+/// same FMA chain over k, then added to C), so results do not depend on where a tile is cut.
+__attribute__((target("avx512f,fma"), always_inline)) static inline void
+edge_avx512(const int R, const int W, long kc, const float *a, const float *b, long ldb,
+            float *c, long ldc, __mmask16 m0, __mmask16 m1) {
+    __m512 acc0[AVX512_MR], acc1[AVX512_MR];
+#pragma clang loop unroll(full)
+    for (int i = 0; i < R; i++) {
+        acc0[i] = _mm512_setzero_ps();
+        acc1[i] = _mm512_setzero_ps();
+    }
+    for (long p = 0; p < kc; p++) {
+        __m512 b0 = _mm512_loadu_ps(b);
+        __m512 b1 = W == 2 ? _mm512_loadu_ps(b + 16) : b0;
+#pragma clang loop unroll(full)
+        for (int i = 0; i < R; i++) {
+            __m512 av = _mm512_set1_ps(a[i]);
+            acc0[i] = _mm512_fmadd_ps(av, b0, acc0[i]);
+            if (W == 2) acc1[i] = _mm512_fmadd_ps(av, b1, acc1[i]);
+        }
+        a += AVX512_MR;
+        b += ldb;
+    }
+#pragma clang loop unroll(full)
+    for (int i = 0; i < R; i++) {
+        float *ci = c + i * ldc;
+        _mm512_mask_storeu_ps(ci, m0, _mm512_add_ps(_mm512_maskz_loadu_ps(m0, ci), acc0[i]));
+        if (W == 2)
+            _mm512_mask_storeu_ps(ci + 16, m1,
+                                  _mm512_add_ps(_mm512_maskz_loadu_ps(m1, ci + 16), acc1[i]));
+    }
+}
+
+typedef void (*edge_kernel_fn)(long kc, const float *a, const float *b, long ldb, float *c,
+                               long ldc, __mmask16 m0, __mmask16 m1);
+
+#define EDGE(R, W)                                                                              \
+    __attribute__((target("avx512f,fma"))) static void edge_avx512_##R##_##W(                   \
+        long kc, const float *a, const float *b, long ldb, float *c, long ldc, __mmask16 m0,    \
+        __mmask16 m1) {                                                                         \
+        edge_avx512(R, W, kc, a, b, ldb, c, ldc, m0, m1);                                       \
+    }
+#define EDGE_ROWS(R) EDGE(R, 1) EDGE(R, 2)
+EDGE_ROWS(1) EDGE_ROWS(2) EDGE_ROWS(3) EDGE_ROWS(4) EDGE_ROWS(5) EDGE_ROWS(6) EDGE_ROWS(7)
+EDGE_ROWS(8) EDGE_ROWS(9) EDGE_ROWS(10) EDGE_ROWS(11) EDGE_ROWS(12) EDGE_ROWS(13)
+EDGE_ROWS(14)
+#undef EDGE_ROWS
+#undef EDGE
+
+#define EDGE_PAIR(R) {edge_avx512_##R##_1, edge_avx512_##R##_2}
+static const edge_kernel_fn edgeKernels[AVX512_MR][2] = {
+    EDGE_PAIR(1),  EDGE_PAIR(2),  EDGE_PAIR(3),  EDGE_PAIR(4),  EDGE_PAIR(5),
+    EDGE_PAIR(6),  EDGE_PAIR(7),  EDGE_PAIR(8),  EDGE_PAIR(9),  EDGE_PAIR(10),
+    EDGE_PAIR(11), EDGE_PAIR(12), EDGE_PAIR(13), EDGE_PAIR(14),
+};
+#undef EDGE_PAIR
+
+/// A partial AVX-512 tile of `rows` x `cols` (rows <= 14, cols <= 32) added into C.
+static void edge_tile_avx512(long kc, const float *a, const float *b, long ldb, float *c,
+                             long ldc, long rows, long cols) {
+    __mmask16 m0 = cols >= 16 ? (__mmask16)0xFFFF : (__mmask16)((1u << cols) - 1);
+    __mmask16 m1 = cols >= 32 ? (__mmask16)0xFFFF
+                   : cols > 16 ? (__mmask16)((1u << (cols - 16)) - 1)
+                               : (__mmask16)0;
+    edgeKernels[rows - 1][cols > 16 ? 1 : 0](kc, a, b, ldb, c, ldc, m0, m1);
+}
+
 #endif // CKILN_X86
 
 // MARK: - Dispatch
@@ -429,6 +498,10 @@ void ckiln_sgemm(int isa, int transA, int transB, long M, long N, long K, float 
                         float *cp = C + (ic + ir) * ldc + jc + jr;
                         if (rows == mr && cols == nr) {
                             kernel(kc, ap, bp, bStride, cp, ldc);
+#ifdef CKILN_X86
+                        } else if (kernel == kernel_avx512) {
+                            edge_tile_avx512(kc, ap, bp, bStride, cp, ldc, rows, cols);
+#endif
                         } else {
                             memset(tile, 0, (size_t)mr * nr * sizeof(float));
                             kernel(kc, ap, bp, bStride, tile, nr);

@@ -29,6 +29,9 @@ struct FusedActivation: Sendable, Equatable {
         case ("LeakyRelu", 1): self.init(kind: Int32(CKILN_ACT_LEAKY_RELU), alpha: p[0], beta: 0)
         case ("Clip", 2): self.init(kind: Int32(CKILN_ACT_CLIP), alpha: p[0], beta: p[1])
         case ("Sigmoid", 0): self.init(kind: Int32(CKILN_ACT_SIGMOID), alpha: 0, beta: 0)
+        case ("HardSigmoid", 2):
+            self.init(kind: Int32(CKILN_ACT_HARD_SIGMOID), alpha: p[0], beta: p[1])
+        case ("Gelu", 2): self.init(kind: Int32(CKILN_ACT_GELU_ERF), alpha: p[0], beta: p[1])
         default:
             throw KilnError(
                 .invalidGraph, "fused activation '\(name)' with \(p.count) params is not known",
@@ -50,6 +53,23 @@ struct FusedActivation: Sendable, Equatable {
     func apply(to t: inout Tensor) {
         guard kind != Int32(CKILN_ACT_NONE), t.elementType == .float32 else { return }
         t.data.withUnsafeMutableBytes { raw in apply(raw.bindMemory(to: Float.self)) }
+    }
+}
+
+/// The erf GELU that `PlanFusion` finds as `Mul(Mul(x, Add(Erf(Div(x, c)), 1)), half)`, computed
+/// with the same float operations in the same order (attributes `divisor` = c, `half`).
+struct PlanGelu: OpDefinition {
+    var domain: String { PlanFusion.domain }
+    var opType: String { "Gelu" }
+
+    func run(_ context: KernelContext) throws -> [Value] {
+        var x = try context.tensor(0)
+        guard x.elementType == .float32, let n = x.elementCount, x.data.count == n * 4,
+            let c = context.node.attribute("divisor")?.float,
+            let half = context.node.attribute("half")?.float
+        else { throw context.fail("Gelu needs a float32 X and the divisor and half attributes") }
+        FusedActivation(kind: Int32(CKILN_ACT_GELU_ERF), alpha: c, beta: half).apply(to: &x)
+        return [.tensor(x)]
     }
 }
 
@@ -238,17 +258,34 @@ struct FastPool: OpDefinition {
         let include = !isMax && context.int("count_include_pad", default: 0) != 0
         var data = Data(count: count * 4)
         let g = FastGeometry.plane(geo)
-        let status = x.data.withUnsafeBytes { xr in
+        let planes = dims[0] * dims[1]
+        let inPlane = dims[2] * dims[3]
+        let outPlane = geo.output.reduce(1, *)
+        // Planes split across threads (each writes its own output planes: bit-identical).
+        var failed = [Bool](repeating: false, count: max(planes, 1))
+        x.data.withUnsafeBytes { xr in
             data.withUnsafeMutableBytes { yr in
                 g.withUnsafeBufferPointer { gp in
-                    ckiln_pool2d(
-                        Int32(CKILN_ISA_AUTO), xr.bindMemory(to: Float.self).baseAddress,
-                        dims[0] * dims[1], gp.baseAddress, isMax ? 0 : 1, include ? 1 : 0,
-                        yr.bindMemory(to: Float.self).baseAddress)
+                    failed.withUnsafeMutableBufferPointer { flags in
+                        guard let xb = xr.bindMemory(to: Float.self).baseAddress,
+                            let yb = yr.bindMemory(to: Float.self).baseAddress
+                        else { return }
+                        ParallelRanges.run(
+                            planes, threads: context.threads,
+                            minimumPerRange: max(1, 32_768 / max(inPlane, 1))
+                        ) { r in
+                            let lo = r.lowerBound
+                            flags[lo] =
+                                ckiln_pool2d(
+                                    Int32(CKILN_ISA_AUTO), xb + lo * inPlane, r.count,
+                                    gp.baseAddress, isMax ? 0 : 1, include ? 1 : 0,
+                                    yb + lo * outPlane) != 0
+                        }
+                    }
                 }
             }
         }
-        guard status == 0 else { return try fallback.run(context) }
+        guard !failed.contains(true) else { return try fallback.run(context) }
         return [.tensor(Tensor(elementType: .float32, shape: outShape, data: data))]
     }
 }

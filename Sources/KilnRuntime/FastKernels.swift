@@ -61,6 +61,11 @@ extension NNKernels {
                         0, 0, y) == 0
                 }
             },
+            col2im2D: { col, g, image in
+                FastGeometry.plane(g).withUnsafeBufferPointer { gp in
+                    ckiln_col2im_add_2d(col, gp.baseAddress, image)
+                }
+            },
             int16Gemm: { m, n, k, a, lda, b, c, ldc in
                 ckiln_qgemm_s16(code, m, n, k, a, lda, b, c, ldc)
             },

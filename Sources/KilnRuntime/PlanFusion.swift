@@ -10,7 +10,9 @@ import KilnOps
 ///
 ///     Conv(W, B) → BatchNormalization        ⇒  Conv(W·a, B·a + b)      (inference mode)
 ///     Conv(W, B) → Mul(c) / Add(c)           ⇒  Conv(W·c, B·c) / Conv(W, B + c)  (per-channel c)
-///     Conv | Gemm | MatMul → Relu | LeakyRelu | Clip | Sigmoid
+///     Identity                               ⇒  (dropped; readers read its input)
+///     Mul(Mul(x, Add(Erf(Div(x, √2)), 1)), 0.5)  ⇒  Gelu (plan domain)
+///     Conv | Gemm | MatMul → Relu | LeakyRelu | Clip | Sigmoid | HardSigmoid | Gelu
 ///                                            ⇒  FusedConv | FusedGemm | FusedMatMul
 ///     BatchNormalization → Mul(c) / Add(c)… → activation
 ///                                            ⇒  FusedBatchNormalization
@@ -28,6 +30,7 @@ enum PlanFusion {
         registry.register(FusedConv(kernels: kernels))
         registry.register(FusedGemm(kernels: kernels))
         registry.register(FusedMatMul(kernels: kernels))
+        registry.register(PlanGelu())
         if let bn = registry.lookup(domain: "", opType: "BatchNormalization"),
             let mul = registry.lookup(domain: "", opType: "Mul"),
             let add = registry.lookup(domain: "", opType: "Add")
@@ -59,7 +62,7 @@ private struct Fusion {
         self.model = model
         self.version = version
         canFuse = Set(
-            ["FusedConv", "FusedGemm", "FusedMatMul", "FusedBatchNormalization"].filter {
+            ["FusedConv", "FusedGemm", "FusedMatMul", "FusedBatchNormalization", "Gelu"].filter {
                 registry.lookup(domain: PlanFusion.domain, opType: $0) != nil
             })
         let g = model.graph
@@ -75,25 +78,43 @@ private struct Fusion {
         // Ops that a model-local function of the default domain overrides are never touched.
         let shadowed = Set(model.functions.filter { $0.domain.isEmpty || $0.domain == "ai.onnx" }
             .map(\.name))
-        var uses: [String: Int] = [:]
-        var consumer: [String: Int] = [:]
         var pinned = Set(g.outputs.map(\.name))
-        for (i, n) in g.nodes.enumerated() {
-            for name in n.inputs where !name.isEmpty {
-                uses[name, default: 0] += 1
-                consumer[name] = i
-            }
+        for n in g.nodes {
             for sub in n.subgraphs { pinned.formUnion(sub.outerScopeReads()) }
         }
         var nodes: [Node?] = g.nodes
         var changed = false
+        if !shadowed.contains("Identity") {
+            changed = Self.eliminateIdentities(&nodes, pinned: pinned)
+        }
+        var uses: [String: Int] = [:]
+        var consumer: [String: Int] = [:]
+        func countUses() {
+            uses = [:]
+            consumer = [:]
+            for (i, n) in nodes.enumerated() {
+                for name in n?.inputs ?? [] where !name.isEmpty {
+                    uses[name, default: 0] += 1
+                    consumer[name] = i
+                }
+            }
+        }
+        countUses()
+        if canFuse.contains("Gelu"), shadowed.isDisjoint(with: ["Div", "Erf", "Add", "Mul"]),
+            fuseGelu(&nodes, uses: uses, pinned: pinned)
+        {
+            changed = true
+            countUses()
+        }
         for i in nodes.indices {
             guard var node = nodes[i], !shadowed.contains(node.opType) else { continue }
             while true {
                 let outs = node.outputs.filter { !$0.isEmpty }
                 guard outs.count == 1, node.outputs[0] == outs[0], !pinned.contains(outs[0]),
                     uses[outs[0]] == 1, let j = consumer[outs[0]], j > i, let next = nodes[j],
-                    next.normalizedDomain.isEmpty, !shadowed.contains(next.opType),
+                    next.normalizedDomain.isEmpty
+                        || (next.normalizedDomain == PlanFusion.domain && next.opType == "Gelu"),
+                    !shadowed.contains(next.opType),
                     next.subgraphs.isEmpty
                 else { break }
                 guard let fused = combine(node, next, value: outs[0]) else { break }
@@ -116,6 +137,87 @@ private struct Fusion {
     }
 
     // MARK: - Rules
+
+    /// Drops `Identity` nodes whose output is not pinned (a graph output or read by a
+    /// subgraph); their readers read the input instead, as onnxruntime's EliminateIdentity does.
+    /// This also lets the fusions below see through them. Returns whether a node was dropped.
+    static func eliminateIdentities(_ nodes: inout [Node?], pinned: Set<String>) -> Bool {
+        var alias: [String: String] = [:]
+        for i in nodes.indices {
+            guard var n = nodes[i] else { continue }
+            if !alias.isEmpty {
+                n.inputs = n.inputs.map { alias[$0] ?? $0 }
+                nodes[i] = n
+            }
+            guard n.opType == "Identity", n.normalizedDomain.isEmpty, n.subgraphs.isEmpty,
+                n.inputs.count == 1, !n.inputs[0].isEmpty, n.outputs.count == 1,
+                !n.outputs[0].isEmpty, !pinned.contains(n.outputs[0])
+            else { continue }
+            alias[n.outputs[0]] = n.inputs[0]
+            nodes[i] = nil
+        }
+        return !alias.isEmpty
+    }
+
+    /// The erf form of GELU as exported by PyTorch and Paddle,
+    ///
+    ///     Mul(Mul(x, Add(Erf(Div(x, c)), 1)), 0.5)        c ≈ √2
+    ///
+    /// (each intermediate read once) ⇒ one plan `Gelu` node (attributes `divisor` = c,
+    /// `half` = 0.5) that computes the same float operations in the same order; a Conv, Gemm or
+    /// MatMul before it then takes it as its activation.
+    mutating func fuseGelu(_ nodes: inout [Node?], uses: [String: Int], pinned: Set<String>)
+        -> Bool
+    {
+        var producer: [String: Int] = [:]
+        var readers: [String: [Int]] = [:]
+        for (i, n) in nodes.enumerated() {
+            guard let n else { continue }
+            for o in n.outputs where !o.isEmpty { producer[o] = i }
+            for name in n.inputs where !name.isEmpty { readers[name, default: []].append(i) }
+        }
+        func only(_ value: String, _ opType: String) -> (Int, Node)? {
+            guard uses[value] == 1, !pinned.contains(value), let j = readers[value]?.first,
+                let n = nodes[j], n.opType == opType, n.normalizedDomain.isEmpty,
+                n.outputs.count == 1, n.inputs.filter({ $0 == value }).count == 1
+            else { return nil }
+            return (j, n)
+        }
+        func scalar(_ name: String, near target: Float, within tolerance: Float) -> Float? {
+            guard let t = floatConstant(name), t.elementCount == 1,
+                let v = t.values(as: Float.self)?.first, abs(v - target) <= tolerance
+            else { return nil }
+            return v
+        }
+        var changed = false
+        for i in nodes.indices {
+            guard let div = nodes[i], div.opType == "Div", div.normalizedDomain.isEmpty,
+                div.inputs.count == 2, div.outputs.count == 1,
+                let c = scalar(div.inputs[1], near: Float(2).squareRoot(), within: 1e-4),
+                let (e, erf) = only(div.outputs[0], "Erf"), erf.inputs.count == 1,
+                let (a, add) = only(erf.outputs[0], "Add"), add.inputs.count == 2,
+                scalar(add.inputs[add.inputs[0] == erf.outputs[0] ? 1 : 0], near: 1,
+                    within: 0) != nil,
+                let (m1, mul1) = only(add.outputs[0], "Mul"), mul1.inputs.count == 2,
+                mul1.inputs.contains(div.inputs[0]),
+                let (m2, mul2) = only(mul1.outputs[0], "Mul"), mul2.inputs.count == 2,
+                let half = scalar(
+                    mul2.inputs[mul2.inputs[0] == mul1.outputs[0] ? 1 : 0], near: 0.5, within: 0)
+            else { continue }
+            let gelu = Node(
+                name: div.name, opType: "Gelu", domain: PlanFusion.domain,
+                inputs: [div.inputs[0]], outputs: mul2.outputs,
+                attributes: [
+                    Attribute(name: "divisor", value: .float(c)),
+                    Attribute(name: "half", value: .float(half)),
+                    Attribute(name: FunctionExpander.opsetAttribute, value: .int(version)),
+                ])
+            nodes[i] = gelu
+            for j in [e, a, m1, m2] { nodes[j] = nil }
+            changed = true
+        }
+        return changed
+    }
 
     /// `node` followed by its only consumer `next` (reading `value`) as one node, or nil.
     mutating func combine(_ node: Node, _ next: Node, value: String) -> Node? {
@@ -244,9 +346,21 @@ private struct Fusion {
 
     /// The activation `node` computes, as (op type, params), when it can be fused.
     func activation(_ node: Node) -> (String, [Float])? {
+        if node.normalizedDomain == PlanFusion.domain {
+            guard node.opType == "Gelu", let c = node.attribute("divisor")?.float,
+                let half = node.attribute("half")?.float
+            else { return nil }
+            return ("Gelu", [c, half])
+        }
         switch node.opType {
         case "Relu", "Sigmoid":
             return node.inputs.count == 1 ? (node.opType, []) : nil
+        case "HardSigmoid":
+            guard node.inputs.count == 1 else { return nil }
+            return (
+                "HardSigmoid",
+                [node.attribute("alpha")?.float ?? 0.2, node.attribute("beta")?.float ?? 0.5]
+            )
         case "LeakyRelu":
             guard node.inputs.count == 1 else { return nil }
             return ("LeakyRelu", [node.attribute("alpha")?.float ?? 0.01])

@@ -31,6 +31,9 @@ import Testing
                  dilations: [1, 1], ceil: 0, includePad: 0),
         PoolCase(x: [1, 1, 9, 9], kernel: [2, 4], strides: [3, 2], pads: [1, 2, 1, 0],
                  dilations: [1, 2], ceil: 1, includePad: 0),
+        // Enough planes to be split across threads.
+        PoolCase(x: [2, 20, 64, 64], kernel: [3, 3], strides: [2, 2], pads: [1, 1, 0, 0],
+                 dilations: [1, 1], ceil: 1, includePad: 1),
     ]
 
     @Test(arguments: poolCases)
@@ -63,6 +66,12 @@ import Testing
             } else {
                 #expect(NNFastKernelTests.maxRelativeError(a, b) < 1e-5, "\(op) \(c)")
             }
+            // Planes split across threads: the same bytes as one thread.
+            let threaded = KernelContext(
+                node: node, opsetVersion: 19, inputs: [.tensor(x)], threads: 3)
+            let split = try #require(
+                try FastPool(fallback: reference, isMax: isMax).run(threaded).first?.tensor)
+            #expect(split == got, "\(op) \(c) on 3 threads")
         }
     }
 

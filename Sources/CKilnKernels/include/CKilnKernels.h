@@ -42,6 +42,12 @@ void ckiln_im2col(const float *x, long channels, int rank, const long *inDims,
                   const long *outDims, const long *kernel, const long *strides,
                   const long *dilations, const long *padsBegin, float *col);
 
+/// col2im of a 2-D ConvTranspose: adds the `prod(kernel)` rows of `col` (one row per kernel tap,
+/// one column per input position, [kh * kw, oh * ow]) into `image` [ih x iw]. `geometry` holds
+/// the 12 values of `ckiln_depthwise_conv2d` with the roles of the window op: ih, iw are the
+/// image (the ConvTranspose output), oh, ow the positions (its input). Out-of-image targets are
+/// skipped. Each image element's sum is formed in tap order, as in the reference loop.
+void ckiln_col2im_add_2d(const float *col, const long *geometry, float *image);
 
 /// Activations fused into the NN kernels (`alpha`/`beta`: LeakyRelu slope; Clip min, max).
 enum {
@@ -50,6 +56,8 @@ enum {
     CKILN_ACT_LEAKY_RELU = 2,  ///< x < 0 ? alpha * x : x
     CKILN_ACT_CLIP = 3,        ///< min(max(x, alpha), beta) (NaN stays NaN)
     CKILN_ACT_SIGMOID = 4,     ///< 1 / (1 + exp(-x))
+    CKILN_ACT_HARD_SIGMOID = 5, ///< min(max(alpha * x + beta, 0), 1) (NaN stays NaN)
+    CKILN_ACT_GELU_ERF = 6,    ///< (x * (erf(x / alpha) + 1)) * beta, erf as `ckiln_erf`
 };
 
 /// Applies activation `kind` to `y[0:n]` in place.

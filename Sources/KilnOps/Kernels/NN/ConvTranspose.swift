@@ -138,7 +138,13 @@ public struct ConvTranspose: OpDefinition {
                                 let dst = yb + (img * m + ch) * outSize
                                 dst.update(repeating: biasValues[ch], count: outSize)
                                 col.withUnsafeBufferPointer { cp in
-                                    Self.col2im(cp, row: o * kSize, geo: geo, into: dst)
+                                    if geo.rank == 2, let fast = kernels.col2im2D,
+                                        let base = cp.baseAddress
+                                    {
+                                        fast(base + o * kSize * inSize, geo, dst)
+                                    } else {
+                                        Self.col2im(cp, row: o * kSize, geo: geo, into: dst)
+                                    }
                                 }
                             }
                         }

@@ -30,6 +30,13 @@ public struct NNKernels: Sendable {
         _ images: Int, _ channels: Int, _ geometry: ConvGeometry, _ y: UnsafeMutablePointer<Float>
     ) -> Bool
 
+    /// 2-D col2im of ConvTranspose: adds the `prod(kernel)` rows of `col` (one per kernel tap,
+    /// `prod(geometry.output)` columns, one per input position) into the image `image` of dims
+    /// `geometry.input`, skipping out-of-image targets, in the order of `ConvTranspose.col2im`.
+    public typealias Col2im2D = @Sendable (
+        _ col: UnsafePointer<Float>, _ geometry: ConvGeometry, _ image: UnsafeMutablePointer<Float>
+    ) -> Void
+
     /// Integer GEMM `C[m×n] = A[m×k] · B[k×n]` with wrapping 32-bit accumulation; A row-major
     /// int16 (rows `lda` apart), B a `PackedInt16Matrix`'s values, C row-major int32 (rows
     /// `ldc` apart, overwritten).
@@ -57,6 +64,8 @@ public struct NNKernels: Sendable {
     public var im2col: Im2col
     /// Optional depthwise path; nil uses `Conv`'s Swift loop.
     public var depthwise2D: Depthwise2D?
+    /// Optional 2-D col2im; nil uses `ConvTranspose.col2im`.
+    public var col2im2D: Col2im2D?
     /// In-place float32 activation over `n` values.
     public typealias VectorActivation = @Sendable (_ x: UnsafeMutablePointer<Float>, _ n: Int) -> Void
 
@@ -75,6 +84,7 @@ public struct NNKernels: Sendable {
     public init(
         name: String, gemm: @escaping Gemm, im2col: @escaping Im2col,
         depthwise2D: Depthwise2D? = nil,
+        col2im2D: Col2im2D? = nil,
         int16Gemm: @escaping Int16Gemm = PackedInt16Matrix.referenceGemm,
         mlasLogistic: @escaping VectorActivation = { x, n in
             for i in 0..<n { x[i] = MlasMath.logistic(x[i]) }
@@ -89,6 +99,7 @@ public struct NNKernels: Sendable {
         self.gemm = gemm
         self.im2col = im2col
         self.depthwise2D = depthwise2D
+        self.col2im2D = col2im2D
         self.int16Gemm = int16Gemm
         self.mlasLogistic = mlasLogistic
         self.mlasTanh = mlasTanh

@@ -64,7 +64,12 @@ enum RecurrentCell {
 }
 
 enum Recurrent {
-    static func run(_ ctx: KernelContext, cell: RecurrentCell, kernels: NNKernels) throws -> [Value] {
+    /// Runs the node. `transposedW`, when given, is W laid out as [dirs, input, gates·hidden]
+    /// (prepared once from a constant W), which the GEMM reads without transposing.
+    static func run(
+        _ ctx: KernelContext, cell: RecurrentCell, kernels: NNKernels,
+        transposedW: [Float]? = nil
+    ) throws -> [Value] {
         let xT = try ctx.tensor(0)
         guard NNTensor.isFloat(xT.elementType) else { throw ctx.fail("X must be floating point") }
         let layout = ctx.int("layout", default: 0)
@@ -81,14 +86,15 @@ enum Recurrent {
         guard ["forward", "reverse", "bidirectional"].contains(direction) else {
             throw ctx.fail("unknown direction '\(direction)'")
         }
-        var w = try NNTensor.floats(ctx.tensor(1), ctx)
+        // W and R are read in place (they are usually large constants; no copy per run).
+        let wT = try ctx.tensor(1)
+        guard let wCount = wT.elementCount else { throw ctx.fail("W has an invalid shape") }
         let rT = try ctx.tensor(2)
-        let r = try NNTensor.floats(rT, ctx)
         let rd = try NNTensor.dims(rT, ctx)
         guard rd.count == 3 else { throw ctx.fail("R must have rank 3") }
         let hidden = ctx.int("hidden_size").map { Int($0) } ?? rd[2]
         let g = cell.gates
-        guard hidden > 0, rd == [dirs, g * hidden, hidden], w.count == dirs * g * hidden * inputSize
+        guard hidden > 0, rd == [dirs, g * hidden, hidden], wCount == dirs * g * hidden * inputSize
         else { throw ctx.fail("W/R shapes do not match hidden_size \(hidden) and \(dirs) directions") }
         var bias = [Float](repeating: 0, count: dirs * 2 * g * hidden)
         if let b = try ctx.optionalTensor(3) {
@@ -151,11 +157,15 @@ enum Recurrent {
         let work = UnsafeMutablePointer<Float>.allocate(capacity: perDirection * dirs)
         defer { work.deallocate() }
         if x.isEmpty { x = [0] }
-        if w.isEmpty { w = [0] }
+        if let t = transposedW, t.count != wCount {
+            throw ctx.fail("prepared W holds \(t.count) values, W has \(wCount)")
+        }
+
         // One direction: X·Wᵀ for every step, then per step H·Rᵀ and the cell update.
         func runDirection(
             _ d: Int, _ xs: UnsafePointer<Float>, _ ws: UnsafePointer<Float>,
-            _ rs: UnsafePointer<Float>, _ ys: UnsafeMutablePointer<Float>
+            _ rs: UnsafePointer<Float>, _ ys: UnsafeMutablePointer<Float>,
+            _ wtBase: UnsafePointer<Float>?
         ) {
             let xw = work + d * perDirection
             let hr = xw + xwCount
@@ -184,9 +194,16 @@ enum Recurrent {
             // xw[t, b, :] = X[t, b] · Wᵀ + Wb
             for i in 0..<(seq * batch) { (xw + i * gh).update(from: wb, count: gh) }
             if seq * batch > 0 && inputSize > 0 {
-                kernels.gemm(
-                    false, true, seq * batch, gh, inputSize, 1, xs, inputSize,
-                    ws + d * gh * inputSize, inputSize, 1, xw, gh, ctx.threads)
+                if let wt = wtBase {
+                    // Same products in the same order as the transposed read below.
+                    kernels.gemm(
+                        false, false, seq * batch, gh, inputSize, 1, xs, inputSize,
+                        wt + d * gh * inputSize, gh, 1, xw, gh, ctx.threads)
+                } else {
+                    kernels.gemm(
+                        false, true, seq * batch, gh, inputSize, 1, xs, inputSize,
+                        ws + d * gh * inputSize, inputSize, 1, xw, gh, ctx.threads)
+                }
             }
             let rd = rs + d * gh * hidden
             for step in 0..<seq {
@@ -210,25 +227,36 @@ enum Recurrent {
                 }
             }
         }
-        x.withUnsafeBufferPointer { xBuffer in
-            w.withUnsafeBufferPointer { wBuffer in
-                r.withUnsafeBufferPointer { rBuffer in
-                    y.withUnsafeMutableBufferPointer { yBuffer in
-                        guard let xs = xBuffer.baseAddress, let ws = wBuffer.baseAddress,
-                            let rs = rBuffer.baseAddress, let ys = yBuffer.baseAddress
-                        else { return }
-                        ParallelRanges.run(dirs, threads: ctx.threads) { range in
-                            for d in range { runDirection(d, xs, ws, rs, ys) }
-                        }
-                        for d in 0..<dirs {
-                            let hPrev = work + d * perDirection + xwCount + hrCount
-                            for i in 0..<stateCount {
-                                h0[d * stateCount + i] = hPrev[i]
-                                if cell == .lstm { c0[d * stateCount + i] = hPrev[stateCount + i] }
+        let zero: [Float] = [0]
+        let prepared = transposedW ?? []
+        try NNTensor.withFloats(wT, ctx) { wBuffer in
+            try NNTensor.withFloats(rT, ctx) { rBuffer in
+                x.withUnsafeBufferPointer { xBuffer in
+                    prepared.withUnsafeBufferPointer { wtBuffer in
+                        zero.withUnsafeBufferPointer { zeroBuffer in
+                            y.withUnsafeMutableBufferPointer { yBuffer in
+                                guard let xs = xBuffer.baseAddress,
+                                    let z = zeroBuffer.baseAddress, let ys = yBuffer.baseAddress
+                                else { return }
+                                // An empty W or R (a zero size) is never read; any pointer will do.
+                                let ws = wBuffer.baseAddress ?? z
+                                let rs = rBuffer.baseAddress ?? z
+                                // (An empty array may still have a base address.)
+                                let wt = transposedW == nil ? nil : wtBuffer.baseAddress
+                                ParallelRanges.run(dirs, threads: ctx.threads) { range in
+                                    for d in range { runDirection(d, xs, ws, rs, ys, wt) }
+                                }
                             }
                         }
                     }
                 }
+            }
+        }
+        for d in 0..<dirs {
+            let hPrev = work + d * perDirection + xwCount + hrCount
+            for i in 0..<stateCount {
+                h0[d * stateCount + i] = hPrev[i]
+                if cell == .lstm { c0[d * stateCount + i] = hPrev[stateCount + i] }
             }
         }
         y.removeLast(y.count - seq * dirs * batch * hidden)
@@ -271,8 +299,40 @@ enum Recurrent {
     }
 }
 
+/// A recurrent node with its constant W transposed once, when the plan is built, to
+/// [dirs, input, gates·hidden]: the input GEMM then reads it without a transposing repack on
+/// every run. Results are bit-identical to the unprepared kernel (same products, same order).
+struct PreparedRecurrent: PreparedKernel {
+    let cell: RecurrentCell
+    let kernels: NNKernels
+    let transposedW: [Float]
+
+    /// The prepared kernel for a constant float32 W of shape [dirs, gates·hidden, input], or nil.
+    static func make(cell: RecurrentCell, kernels: NNKernels, constants: [Tensor?])
+        -> PreparedRecurrent?
+    {
+        guard let w = constants.count > 1 ? constants[1] : nil, w.elementType == .float32,
+            w.shape.count == 3, let count = w.elementCount, count > 0,
+            let values = w.values(as: Float.self), values.count == count
+        else { return nil }
+        let (dirs, rows, cols) = (Int(w.shape[0]), Int(w.shape[1]), Int(w.shape[2]))
+        var t = [Float](repeating: 0, count: count)
+        for d in 0..<dirs {
+            let base = d * rows * cols
+            for r in 0..<rows {
+                for c in 0..<cols { t[base + c * rows + r] = values[base + r * cols + c] }
+            }
+        }
+        return PreparedRecurrent(cell: cell, kernels: kernels, transposedW: t)
+    }
+
+    func run(_ context: KernelContext) throws -> [Value] {
+        try Recurrent.run(context, cell: cell, kernels: kernels, transposedW: transposedW)
+    }
+}
+
 /// ONNX `RNN` (1, 7, 14, 22): `H = f(X·Wᵀ + H·Rᵀ + Wb + Rb)`.
-public struct RNN: OpDefinition {
+public struct RNN: PreparableOp {
     public var domain: String { "" }
     public var opType: String { "RNN" }
     public var kernels: NNKernels
@@ -280,10 +340,16 @@ public struct RNN: OpDefinition {
     public func run(_ context: KernelContext) throws -> [Value] {
         try Recurrent.run(context, cell: .rnn, kernels: kernels)
     }
+    /// Transposes a constant float32 W once (`PreparedRecurrent`); nil otherwise.
+    public func prepare(node: Node, opsetVersion: Int64, constants: [Tensor?]) throws
+        -> (any PreparedKernel)?
+    {
+        PreparedRecurrent.make(cell: .rnn, kernels: kernels, constants: constants)
+    }
 }
 
 /// ONNX `GRU` (1, 3, 7, 14, 22), gates z, r, h; `linear_before_reset` selects where r applies.
-public struct GRU: OpDefinition {
+public struct GRU: PreparableOp {
     public var domain: String { "" }
     public var opType: String { "GRU" }
     public var kernels: NNKernels
@@ -291,16 +357,28 @@ public struct GRU: OpDefinition {
     public func run(_ context: KernelContext) throws -> [Value] {
         try Recurrent.run(context, cell: .gru, kernels: kernels)
     }
+    /// Transposes a constant float32 W once (`PreparedRecurrent`); nil otherwise.
+    public func prepare(node: Node, opsetVersion: Int64, constants: [Tensor?]) throws
+        -> (any PreparedKernel)?
+    {
+        PreparedRecurrent.make(cell: .gru, kernels: kernels, constants: constants)
+    }
 }
 
 /// ONNX `LSTM` (1, 7, 14, 22), gates i, o, f, c, with peepholes, `input_forget` and `clip`.
-public struct LSTM: OpDefinition {
+public struct LSTM: PreparableOp {
     public var domain: String { "" }
     public var opType: String { "LSTM" }
     public var kernels: NNKernels
     public init(kernels: NNKernels = .reference) { self.kernels = kernels }
     public func run(_ context: KernelContext) throws -> [Value] {
         try Recurrent.run(context, cell: .lstm, kernels: kernels)
+    }
+    /// Transposes a constant float32 W once (`PreparedRecurrent`); nil otherwise.
+    public func prepare(node: Node, opsetVersion: Int64, constants: [Tensor?]) throws
+        -> (any PreparedKernel)?
+    {
+        PreparedRecurrent.make(cell: .lstm, kernels: kernels, constants: constants)
     }
 }
 
