@@ -72,6 +72,7 @@ public struct Quantizer: Sendable {
         var folded = m
         let context = PassContext()
         context.options.maxFoldedBytes = options.maxFoldedWeightBytes
+        context.options.foldsDequantization = true
         try PassPipeline.named(["fold-constants"]).run(on: &folded, context: context)
         let weights = Set(
             QuantizationTargets.find(
