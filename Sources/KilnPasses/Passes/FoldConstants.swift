@@ -51,6 +51,9 @@ struct FoldConstants: Pass {
                     g.count("shapes-folded")
                     continue
                 }
+                if !context.options.foldsDequantization && Self.readsDequantized(node, in: g) {
+                    continue
+                }
                 if let known = Self.inferredOutputs(node, in: g, context: context) {
                     g.remove(ref)
                     for t in known { g.addInitializer(t) }
@@ -66,8 +69,7 @@ struct FoldConstants: Pass {
         throws
     {
         guard node.subgraphs.isEmpty, !Self.nondeterministic.contains(node.opType),
-            node.outputs.contains(where: { !$0.isEmpty }),
-            context.options.foldsDequantization || !Self.dequantizes(node, in: g)
+            node.outputs.contains(where: { !$0.isEmpty })
         else { return }
         var inputs: [Value?] = []
         var deadBytes = 0
@@ -139,6 +141,17 @@ struct FoldConstants: Pass {
                 && (to == Int64(ElementType.float32.rawValue)
                     || to == Int64(ElementType.float16.rawValue))
         default: return false
+        }
+    }
+
+    /// Whether `node` dequantizes an 8-bit constant or reads such a dequantized value (the
+    /// `Mul` of `Mul(Cast(W_q), s)`, which shape inference may also know): not folded.
+    static func readsDequantized(_ node: Node, in g: GraphEditor) -> Bool {
+        if dequantizes(node, in: g) { return true }
+        guard node.opType == "Mul", node.normalizedDomain.isEmpty else { return false }
+        return node.inputs.contains { x in
+            guard let p = g.producer(of: x) else { return false }
+            return dequantizes(g[p], in: g)
         }
     }
 
