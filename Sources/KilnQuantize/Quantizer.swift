@@ -111,7 +111,7 @@ public struct Quantizer: Sendable {
         for (i, n) in source.nodes.enumerated() { for o in n.outputs { producer[o] = i } }
         let sourceConstants = Dictionary(
             source.initializers.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
-        try model.edit(PassContext()) { g in
+        _ = try model.edit(PassContext()) { g in
             let order = Dictionary(
                 g.orderedNodes().enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
             for t in g.initializers.map(\.name) {
