@@ -66,7 +66,17 @@ struct QDQIntegerFusion: RewriteRule {
         let out = n.outputs[0]
         let base = n.name.isEmpty ? out : n.name
         let acc = g.freshName(out + "_int32")
-        var integerInputs = [x.value, w.value, x.zeroPoint, w.zeroPoint]
+        // A per-channel weight zero point whose values agree (symmetric int8: all 0) becomes a
+        // scalar: onnxruntime's CPU ConvInteger takes only a per-tensor one.
+        var wZeroPoint = w.zeroPoint
+        if !wZeroPoint.isEmpty, (g.constant(wZeroPoint)?.elementCount ?? 1) > 1,
+            let wp = QDQLinearFusion.quantParams(
+                w.scale, wZeroPoint, type: wT.elementType, in: g),
+            let scalar = QDQLinearFusion.uniformZeroPoint(wp, in: g)
+        {
+            wZeroPoint = g.addConstant(scalar, base: wZeroPoint + "_scalar")
+        }
+        var integerInputs = [x.value, w.value, x.zeroPoint, wZeroPoint]
         while integerInputs.last == "" { integerInputs.removeLast() }
         g.insert(
             Node(
