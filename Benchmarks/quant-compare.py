@@ -20,8 +20,10 @@ Outputs compared: every float graph output; a graph output made by ArgMax or Sof
 replaced by its input (the logits), added as an output before either tool quantizes. All
 quantized models are evaluated in onnxruntime (one thread, default optimizations) against the
 fp32 model's onnxruntime outputs: the smallest cosine over outputs and samples and the largest
-max abs error. Latency: median of R runs of the feed, one thread, in Kiln (`kiln bench`) and in
-onnxruntime, measured side by side in this run (the box is shared: read ratios, not absolutes).
+max abs error. Sizes: the .onnx against the fp32 .onnx, and (klite %) each model converted by
+`kiln convert` (-O2: QDQ Conv/MatMul become integer ops) against the fp32 .klite. Latency: median
+of R runs of the feed, one thread, in Kiln (`kiln bench` on the .klite) and in onnxruntime (the
+.onnx), measured side by side in this run (the box is shared: read ratios, not absolutes).
 
 onnxruntime: quantize_dynamic (defaults: int8 weights per tensor) and quantize_static in QDQ
 format (uint8 activations, int8 weights, per-channel, MinMax) on the same samples, and
@@ -226,6 +228,8 @@ def main():
     ap.add_argument("--cnns", default="light_densenet121,light_inception_v1,light_inception_v2,"
                     "light_resnet50,light_shufflenet,light_squeezenet",
                     help="realistic CNN variants to make (vgg19, alexnet, zfnet512 are 240-550 MB)")
+    ap.add_argument("--cnn-dir", default="",
+                    help="use the realistic CNNs already made in DIR (e.g. .build/realistic-cnns)")
     args = ap.parse_args()
     from onnxruntime.quantization import (CalibrationMethod, QuantFormat, QuantType,
                                           quantize_dynamic, quantize_static)
@@ -242,13 +246,15 @@ def main():
     cnn_script = os.path.join(ROOT, "scripts/make-realistic-cnns.py")
     if not os.path.exists(cnn_script) and os.path.exists("/work/wt-qkern/scripts/make-realistic-cnns.py"):
         cnn_script = "/work/wt-qkern/scripts/make-realistic-cnns.py"
-    if os.path.exists(cnn_script):
-        out = os.path.join(work, "cnn")
-        subprocess.run([sys.executable, cnn_script, "--out", out, "--models", args.cnns],
-                       check=False, stdout=subprocess.DEVNULL)
+    if args.cnn_dir or os.path.exists(cnn_script):
+        out = args.cnn_dir or os.path.join(work, "cnn")
+        if not args.cnn_dir:
+            subprocess.run([sys.executable, cnn_script, "--out", out, "--models", args.cnns],
+                           check=False, stdout=subprocess.DEVNULL)
+        wanted = {c.replace("light_", "") for c in args.cnns.split(",")}
         if os.path.isdir(out):
             for f in sorted(os.listdir(out)):
-                if f.endswith(".onnx"):
+                if f.endswith(".onnx") and f[:-5] in wanted:
                     feed = os.path.join(out, f[:-5] + ".feed.npz")
                     models.append((f[:-5], os.path.join(out, f), feed if os.path.exists(feed) else None))
     else:
@@ -265,7 +271,7 @@ def main():
 
     methods = [m for m in args.methods.split(",") if m]
     header = f"{'model':<22}{'tool':<7}{'mode':<20}{'cosine':>12}{'max abs':>11}{'size KB':>9}" \
-             f"{'size %':>7}{'kiln ms':>9}{'ort ms':>9}"
+             f"{'size %':>7}{'klite %':>8}{'kiln ms':>9}{'ort ms':>9}"
     print(header)
     print("-" * len(header))
     summary = []
@@ -320,6 +326,7 @@ def main():
                 os.path.join(d, f"ort_static_{meth}.onnx"))
         ort_variant("fp16", lambda o: onnx.save(convert_float_to_float16(onnx.load(base), keep_io_types=True), o),
                     os.path.join(d, "ort_fp16.onnx"))
+        fp32_lite = None
         for tool, mode, path, note in variants:
             if path is None:
                 print(f"{name:<22}{tool:<7}{mode:<20}  FAILED: {note}")
@@ -334,12 +341,22 @@ def main():
                 summary.append({"model": name, "tool": tool, "mode": mode, "failed": "ort run"})
                 continue
             size = os.path.getsize(path)
-            km = kiln_latency(args.kiln, path, feed_npz, args.runs)
+            # Kiln runs the .klite (-O2: QDQ Conv/MatMul become integer ops), sized against the
+            # fp32 .klite.
+            lite = path[:-5] + ".klite"
+            r = subprocess.run([args.kiln, "convert", path, "-o", lite, "--force"],
+                               capture_output=True, text=True)
+            lite_size = os.path.getsize(lite) if r.returncode == 0 else None
+            if tool == "fp32":
+                fp32_lite = lite_size
+            km = kiln_latency(args.kiln, lite, feed_npz, args.runs) if lite_size else None
             om = ort_latency(path, feed, args.runs)
+            lite_pct = f"{100 * lite_size / fp32_lite:.1f}%" if lite_size and fp32_lite else "n/a"
             print(f"{name:<22}{tool:<7}{mode:<20}{cos:>12.6f}{err:>11.4g}{size / 1024:>9.0f}"
-                  f"{100 * size / fp32_size:>6.0f}%{(f'{km:.2f}' if km else 'n/a'):>9}{om:>9.2f}")
+                  f"{100 * size / fp32_size:>6.0f}%{lite_pct:>8}{(f'{km:.2f}' if km else 'n/a'):>9}"
+                  f"{om:>9.2f}", flush=True)
             summary.append({"model": name, "tool": tool, "mode": mode, "cosine": cos, "maxAbs": err,
-                            "bytes": size, "kilnMs": km, "ortMs": om})
+                            "bytes": size, "liteBytes": lite_size, "kilnMs": km, "ortMs": om})
         sys.stdout.flush()
     # Kiln vs onnxruntime per comparable mode.
     print()

@@ -10,6 +10,9 @@
   prequantized.onnx     DynamicQuantizeLinear + MatMulInteger (already quantized) next to a float
                         MatMul: must pass through unharmed
   zero_activation.onnx  a Conv whose input is all zeros (degenerate range) and one fed NaN by Log
+  cnn_opset11.onnx      Conv+Relu, depthwise Conv+Relu, 1x1 Conv+HardSigmoid, GlobalAveragePool,
+                        MatMul logits at opset 11 (per-channel weights become Cast·Mul there);
+                        the integer-path tests convert its quantized forms to integer ops
 Run: python3 scripts/make-quant-fixtures.py  (needs onnx and numpy)
 """
 import os
@@ -176,10 +179,37 @@ def zero_activation(rng):
     save(helper.make_model(graph, opset_imports=[helper.make_opsetid("", 17)]), "zero_activation.onnx")
 
 
+def cnn_opset11(rng):
+    inits = [
+        init("w1", he(rng, (8, 3, 3, 3), 27)), init("b1", (0.1 * rng.standard_normal(8)).astype(np.float32)),
+        init("wd", he(rng, (8, 1, 3, 3), 9)), init("bd", (0.1 * rng.standard_normal(8)).astype(np.float32)),
+        init("wp", he(rng, (16, 8, 1, 1), 8)), init("bp", (0.1 * rng.standard_normal(16)).astype(np.float32)),
+        init("wm", he(rng, (16, 10), 16)),
+        init("shape", np.array([1, 16], np.int64)),
+    ]
+    nodes = [
+        helper.make_node("Conv", ["x", "w1", "b1"], ["c1"], name="conv1", pads=[1, 1, 1, 1]),
+        helper.make_node("Relu", ["c1"], ["r1"], name="relu1"),
+        helper.make_node("Conv", ["r1", "wd", "bd"], ["c2"], name="depthwise", pads=[1, 1, 1, 1],
+                         strides=[2, 2], group=8),
+        helper.make_node("Relu", ["c2"], ["r2"], name="relu2"),
+        helper.make_node("Conv", ["r2", "wp", "bp"], ["c3"], name="pointwise"),
+        helper.make_node("HardSigmoid", ["c3"], ["h3"], name="hsig"),
+        helper.make_node("GlobalAveragePool", ["h3"], ["p"], name="pool"),
+        helper.make_node("Reshape", ["p", "shape"], ["f"], name="flatten"),
+        helper.make_node("MatMul", ["f", "wm"], ["logits"], name="fc"),
+    ]
+    graph = helper.make_graph(
+        nodes, "cnn_opset11",
+        [helper.make_tensor_value_info("x", TensorProto.FLOAT, [1, 3, 12, 12])],
+        [helper.make_tensor_value_info("logits", TensorProto.FLOAT, [1, 10])], inits)
+    save(helper.make_model(graph, opset_imports=[helper.make_opsetid("", 11)]), "cnn_opset11.onnx")
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
     for i, build in enumerate([small_cnn, const_weights, mlp_opset11, fp16_overflow, prequantized,
-                               zero_activation]):
+                               zero_activation, cnn_opset11]):
         build(np.random.default_rng(100 + i))
 
 

@@ -70,6 +70,10 @@ public struct PassOptions: Sendable {
     /// at least as many bytes of constants that die with it (ConstantOfShape/Expand/Tile
     /// weights and int8→float dequantization stay as they are).
     public var maxFoldedBytes: Int = 1024
+    /// Let constant folding dequantize 8-bit constants (DequantizeLinear, Cast to float) into
+    /// float initializers; off by default so QDQ models keep their integer weights (the
+    /// quantizer turns it on to requantize weights it is given in int8).
+    public var foldsDequantization: Bool = false
     /// Run shape inference (the `infer-shapes` pass) so that later passes see inferred types
     /// and known shape arithmetic.
     public var inferShapes: Bool = true

@@ -21,8 +21,10 @@ final class ModelProbe {
             sink.observe(node, outputs)
         }
         self.sink = sink
-        plan = try InferencePlan(
-            model: model, options: InferenceOptions(observer: observer, fuseOperators: false))
+        var options = InferenceOptions(observer: observer, fuseOperators: false)
+        // fp16 mode probes what float16 arithmetic does (NaN/Inf), not a widened run.
+        options.widenFloat16 = false
+        plan = try InferencePlan(model: model, options: options)
     }
 
     /// Runs one sample (`index` is handed to `visit`); errors name `label`.

@@ -29,6 +29,9 @@ public struct Quantizer: Sendable {
     var floatOutputs: [[String: Value]] = []
     /// Initializer bytes of the model as given (before weight subgraphs were folded).
     let inputBytes: Int
+    /// The model before weight subgraphs were folded (nil when nothing was folded): a folded
+    /// weight that stays float gets its subgraph back (`restoreFoldedWeights`).
+    let unfolded: Model?
 
     public init(model: Model, options: QuantizeOptions, calibration: CalibrationSet?) throws {
         self.options = options
@@ -52,7 +55,7 @@ public struct Quantizer: Sendable {
                 "int8-static needs calibration data: --calibration DIR or --calibration-random N")
         default: break
         }
-        prepared = try Self.prepare(model, options: options)
+        (prepared, unfolded) = try Self.prepare(model, options: options)
         if let calibration {
             try calibration.validate(graph: prepared.graph)
             try collectStatistics(calibration)
@@ -61,17 +64,19 @@ public struct Quantizer: Sendable {
 
     // MARK: - Preparation
 
-    static func prepare(_ model: Model, options: QuantizeOptions) throws -> Model {
+    static func prepare(_ model: Model, options: QuantizeOptions) throws -> (Model, Model?) {
         var m = model
         try PassPipeline.level(2).run(on: &m, context: PassContext())
         // fp16 keeps weights that are already int8 (Cast/Mul or DequantizeLinear chains) as
         // they are: folding them to float would double their size.
-        guard options.mode != .fp16 else { return m }
+        guard options.mode != .fp16 else { return (m, nil) }
+        let unfolded = m
         // Weights computed by constant subgraphs: fold them with a large budget on a copy and
         // take only the tensors that feed a weight input.
         var folded = m
         let context = PassContext()
         context.options.maxFoldedBytes = options.maxFoldedWeightBytes
+        context.options.foldsDequantization = true
         try PassPipeline.named(["fold-constants"]).run(on: &folded, context: context)
         let weights = Set(
             QuantizationTargets.find(
@@ -80,7 +85,7 @@ public struct Quantizer: Sendable {
         let foldedConstants = Dictionary(
             folded.graph.initializers.filter { weights.contains($0.name) }.map { ($0.name, $0) },
             uniquingKeysWith: { a, _ in a })
-        guard !foldedConstants.isEmpty else { return m }
+        guard !foldedConstants.isEmpty else { return (m, nil) }
         let replaced = try m.edit(PassContext()) { g in
             for name in foldedConstants.keys.sorted() where g.constant(name) == nil {
                 guard let p = g.producer(of: name) else { continue }
@@ -93,7 +98,54 @@ public struct Quantizer: Sendable {
         if replaced == .changed {
             try PassPipeline.level(1).run(on: &m, context: PassContext())
         }
-        return m
+        return (m, replaced == .changed ? unfolded : nil)
+    }
+
+    /// Folded weights that stay float (excluded layers, `--target-cosine`'s float layers)
+    /// computed again by their subgraph from `unfolded`: a model given with int8 weights
+    /// (Cast·Mul) would otherwise grow past its own size. A weight whose subgraph's names
+    /// are taken in `model` stays folded.
+    static func restoreFoldedWeights(_ model: inout Model, from unfolded: Model) throws {
+        let source = unfolded.graph
+        var producer: [String: Int] = [:]
+        for (i, n) in source.nodes.enumerated() { for o in n.outputs { producer[o] = i } }
+        let sourceConstants = Dictionary(
+            source.initializers.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+        _ = try model.edit(PassContext()) { g in
+            let order = Dictionary(
+                g.orderedNodes().enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+            for t in g.initializers.map(\.name) {
+                guard let root = producer[t], g.constant(t)?.elementType == .float32,
+                    !g.isUnused(t)
+                else { continue }
+                // The subgraph computing t, in source order, and the constants it reads.
+                var slice = Set<Int>()
+                var stack = [root]
+                var reads = Set<String>()
+                while let i = stack.popLast() {
+                    guard slice.insert(i).inserted else { continue }
+                    for x in source.nodes[i].inputs where !x.isEmpty {
+                        if let p = producer[x] { stack.append(p) } else { reads.insert(x) }
+                    }
+                }
+                let nodes = slice.sorted().map { source.nodes[$0] }
+                let defined = nodes.flatMap(\.outputs).filter { !$0.isEmpty && $0 != t }
+                func fits(_ r: String) -> Bool {
+                    guard let c = sourceConstants[r] else { return false }
+                    return g.initializer(r).map { $0 == c } ?? true
+                }
+                guard reads.allSatisfy(fits),
+                    defined.allSatisfy({ g.producer(of: $0) == nil && g.initializer($0) == nil }),
+                    let anchor = g.uses(of: t).min(by: { (order[$0] ?? 0) < (order[$1] ?? 0) })
+                else { continue }
+                g.removeInitializer(t)
+                for r in reads.sorted() where g.initializer(r) == nil {
+                    if let c = sourceConstants[r] { g.addInitializer(c) }
+                }
+                for n in nodes { g.insert(n, before: anchor) }
+                g.count("weights-restored")
+            }
+        }
     }
 
     // MARK: - Calibration
@@ -191,6 +243,7 @@ public struct Quantizer: Sendable {
                     + (PassPipeline.pass(named: "eliminate-dead-code").map { [$0] } ?? []),
                 maxIterations: 1
             ).run(on: &model, context: context)
+            if let unfolded { try Self.restoreFoldedWeights(&model, from: unfolded) }
             summary.quantizedNodes = plan.targets.map(\.label)
             summary.excludedNodes = plan.excluded
             summary.activationsLeftFloat = plan.leftFloat

@@ -33,6 +33,10 @@ public struct InferenceOptions: Sendable {
     /// activations in the epilogue of the op before them (see `PlanFusion`). The observer then
     /// sees the fused nodes; their intermediate values are never materialized.
     public var fuseOperators: Bool
+    /// Compute float16 models in float32 (see `PlanFloat16Widening`): float16 weights are
+    /// widened once when the plan is built, as TFLite does on CPU. Off, float16 ops run their
+    /// float16 kernels (exact ONNX float16 arithmetic, much slower).
+    public var widenFloat16 = true
     /// Loop/Scan iteration and wall-clock limits (see `RuntimeLimits` for the defaults).
     public var limits = RuntimeLimits()
     /// The budget of the run in progress; set by `InferencePlan.run`.
@@ -58,8 +62,10 @@ public struct InferencePlan: Sendable {
     public init(model: Model, options: InferenceOptions = .init()) throws {
         self.options = options
         main = try Checked.$elementLimit.withValue(options.limits.maxTensorElements) {
-            var model = options.foldConstants
-                ? try PlanConstantFolding.fold(model, registry: options.registry) : model
+            var model = options.widenFloat16 ? PlanFloat16Widening.widen(model) : model
+            if options.foldConstants {
+                model = try PlanConstantFolding.fold(model, registry: options.registry)
+            }
             if options.fuseOperators {
                 model = try PlanFusion.fuse(model, registry: options.registry)
             }

@@ -105,9 +105,15 @@ struct ConvertCommand: ParsableCommand {
             let level = self.level ?? (toLite ? 2 : 1)
             let model: Model
             if let quantize {
-                // The quantizer runs -O2 first; optimizing its output again could fold small
-                // dequantized weights back to float.
-                model = try quantization.run(source, mode: quantize, seed: seed, input: input).0
+                // The quantizer runs -O2 first; its QDQ output is optimized again only at the
+                // .klite's level (the QDQ fusions make integer ops; fold-constants keeps 8-bit
+                // weights quantized).
+                let quantized = try quantization.run(
+                    source, mode: quantize, seed: seed, input: input
+                ).0
+                model = try CLI.inFile(input) {
+                    try Optimizer.run(quantized, level: toLite || self.level != nil ? level : 0)
+                }
             } else {
                 model = try CLI.inFile(input) { try Optimizer.run(source, level: level) }
             }

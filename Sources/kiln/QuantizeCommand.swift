@@ -51,8 +51,12 @@ struct QuantizeCommand: ParsableCommand {
         try CLI.guarded {
             try OutputSafety.check(output: output, inputs: [input], force: force)
             let model = try ModelFiles.load(input, limits: readerLimits.limits)
-            let (quantized, summary) = try quantization.run(
+            var (quantized, summary) = try quantization.run(
                 model, mode: mode, seed: seed, input: input)
+            if try ModelFiles.format(of: output, override: to) == .klite {
+                // The runtime runs what the file holds: QDQ Conv/MatMul become the integer ops.
+                quantized = try CLI.inFile(input) { try Optimizer.run(quantized, level: 2) }
+            }
             try ModelFiles.save(quantized, to: output, format: to)
             unmet = summary.search.map { !$0.reached } ?? false
             switch format {

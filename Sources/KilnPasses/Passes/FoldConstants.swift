@@ -18,9 +18,10 @@ import KilnOps
 ///
 /// Size guard: a folded output larger than `PassOptions.maxFoldedBytes` is kept only when it
 /// replaces at least as many bytes of constants that die with the node, so ConstantOfShape,
-/// Expand and Tile never inflate a file, int8 weights dequantized by Cast/Mul/DequantizeLinear
-/// stay quantized, and a weight shared with other nodes is not duplicated. Random ops are never
-/// folded, nor ops the model overrides with a local function.
+/// Expand and Tile never inflate a file and a weight shared with other nodes is not duplicated.
+/// 8-bit constants dequantized by DequantizeLinear or Cast (to float) are not folded at all
+/// unless `PassOptions.foldsDequantization`. Random ops are never folded, nor ops the model
+/// overrides with a local function.
 struct FoldConstants: Pass {
     let name = "fold-constants"
     let summary = "evaluate nodes with constant inputs (and static Shape/Size) into initializers"
@@ -52,6 +53,9 @@ struct FoldConstants: Pass {
                     g.remove(ref)
                     g.addInitializer(folded)
                     g.count("shapes-folded")
+                    continue
+                }
+                if !context.options.foldsDequantization && Self.readsDequantized(node, in: g) {
                     continue
                 }
                 if let known = Self.inferredOutputs(node, in: g, context: context) {
@@ -124,6 +128,36 @@ struct FoldConstants: Pass {
             g.addInitializer(named)
         }
         g.count("nodes-folded")
+    }
+
+    /// Whether `node` dequantizes an 8-bit constant (`DequantizeLinear`, or `Cast` to float):
+    /// never folded, whatever the size, so the QDQ fusions of `fuse-standard` still see the
+    /// integer weight (onnxruntime's constant folding skips DequantizeLinear for the same
+    /// reason) and the file keeps it in 8 bits.
+    static func dequantizes(_ node: Node, in g: GraphEditor) -> Bool {
+        guard node.normalizedDomain.isEmpty, let x = node.inputs.first,
+            let t = g.constant(x)?.elementType
+        else { return false }
+        switch node.opType {
+        case "DequantizeLinear": return t != .int32
+        case "Cast":
+            let to = node.attribute("to")?.int
+            return (t == .int8 || t == .uint8)
+                && (to == Int64(ElementType.float32.rawValue)
+                    || to == Int64(ElementType.float16.rawValue))
+        default: return false
+        }
+    }
+
+    /// Whether `node` dequantizes an 8-bit constant or reads such a dequantized value (the
+    /// `Mul` of `Mul(Cast(W_q), s)`, which shape inference may also know): not folded.
+    static func readsDequantized(_ node: Node, in g: GraphEditor) -> Bool {
+        if dequantizes(node, in: g) { return true }
+        guard node.opType == "Mul", node.normalizedDomain.isEmpty else { return false }
+        return node.inputs.contains { x in
+            guard let p = g.producer(of: x) else { return false }
+            return dequantizes(g[p], in: g)
+        }
     }
 
     /// The output size of ops that can produce much more than they read, when predictable.

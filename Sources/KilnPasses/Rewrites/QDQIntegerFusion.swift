@@ -30,8 +30,8 @@ struct QDQIntegerFusion: RewriteRule {
             let x = QDQLinearFusion.dequantized(n.inputs[0], in: g),
             let w = QDQLinearFusion.dequantized(n.inputs[1], in: g),
             let wT = g.constant(w.value), wT.elementType == .int8 || wT.elementType == .uint8,
-            let ws = g.floatConstant(w.scale), ws.allSatisfy({ $0.isFinite }),
-            (g.constant(w.scale)?.shape.count ?? 2) <= 1,
+            let ws = w.flatScale ?? g.floatConstant(w.scale), ws.allSatisfy({ $0.isFinite }),
+            w.flatScale != nil || (g.constant(w.scale)?.shape.count ?? 2) <= 1,
             Self.zeroPointFits(w.zeroPoint, type: wT.elementType, count: ws.count, in: g),
             Self.zeroPointFits(x.zeroPoint, type: x.type, count: 1, in: g, runtime: true)
         else { return false }
@@ -39,14 +39,18 @@ struct QDQIntegerFusion: RewriteRule {
         guard xScale.map({ $0.count == 1 }) ?? Self.isScalarValue(x.scale, in: g) else {
             return false
         }
-        // Scale shape: a scalar, or one value per output channel (Conv) / column (MatMul).
+        // Scale shape: a scalar, or one value per output channel (Conv) / column (MatMul);
+        // before opset 13 a per-channel Conv scale is `[M, 1, 1]` for a broadcast Mul.
+        let legacy = ws.count > 1 && (g.opsetVersion() ?? 0) < 13
         let scaleShape: [Int64]
         var bias: [Float]?
         if opType == "Conv" {
             guard wT.shape.count >= 3, let m = Int(exactly: wT.shape[0]),
                 ws.count == 1 || (ws.count == m && w.axis == 0), n.inputs.count <= 3
             else { return false }
-            scaleShape = ws.count == 1 ? [] : [Int64(m)]
+            scaleShape =
+                ws.count == 1
+                ? [] : [Int64(m)] + [Int64](repeating: 1, count: legacy ? wT.shape.count - 2 : 0)
             if n.inputs.count == 3, !n.inputs[2].isEmpty {
                 guard let b = QDQLinearFusion.floatBias(n.inputs[2], count: m, in: g) else {
                     return false
@@ -62,7 +66,17 @@ struct QDQIntegerFusion: RewriteRule {
         let out = n.outputs[0]
         let base = n.name.isEmpty ? out : n.name
         let acc = g.freshName(out + "_int32")
-        var integerInputs = [x.value, w.value, x.zeroPoint, w.zeroPoint]
+        // A per-channel weight zero point whose values agree (symmetric int8: all 0) becomes a
+        // scalar: onnxruntime's CPU ConvInteger takes only a per-tensor one.
+        var wZeroPoint = w.zeroPoint
+        if !wZeroPoint.isEmpty, (g.constant(wZeroPoint)?.elementCount ?? 1) > 1,
+            let wp = QDQLinearFusion.quantParams(
+                w.scale, wZeroPoint, type: wT.elementType, in: g),
+            let scalar = QDQLinearFusion.uniformZeroPoint(wp, in: g)
+        {
+            wZeroPoint = g.addConstant(scalar, base: wZeroPoint + "_scalar")
+        }
+        var integerInputs = [x.value, w.value, x.zeroPoint, wZeroPoint]
         while integerInputs.last == "" { integerInputs.removeLast() }
         g.insert(
             Node(
@@ -88,13 +102,32 @@ struct QDQIntegerFusion: RewriteRule {
                     outputs: [scale]),
                 before: ref)
         }
-        var dq = Node(
-            name: g.freshName(base + "_dequantize"), opType: "DequantizeLinear",
-            inputs: [acc, scale], outputs: [last])
-        if ws.count > 1 {
-            dq.attributes = [Attribute(name: "axis", value: .int(opType == "Conv" ? 1 : -1))]
+        if legacy {
+            // DequantizeLinear has no axis before opset 13: Cast·Mul computes the same
+            // float32 values, `float(acc) · scale`, with the scale in broadcast shape.
+            let float = g.freshName(acc + "_float")
+            g.insert(
+                Node(
+                    name: g.freshName(base + "_cast"), opType: "Cast", inputs: [acc],
+                    outputs: [float],
+                    attributes: [
+                        Attribute(name: "to", value: .int(Int64(ElementType.float32.rawValue)))
+                    ]),
+                before: ref)
+            g.insert(
+                Node(
+                    name: g.freshName(base + "_dequantize"), opType: "Mul",
+                    inputs: [float, scale], outputs: [last]),
+                before: ref)
+        } else {
+            var dq = Node(
+                name: g.freshName(base + "_dequantize"), opType: "DequantizeLinear",
+                inputs: [acc, scale], outputs: [last])
+            if ws.count > 1 {
+                dq.attributes = [Attribute(name: "axis", value: .int(opType == "Conv" ? 1 : -1))]
+            }
+            g.insert(dq, before: ref)
         }
-        g.insert(dq, before: ref)
         if let bias {
             let b = g.addConstant(
                 Tensor(

@@ -51,7 +51,7 @@ struct QDQLinearFusion: RewriteRule {
             let xp = Self.quantParams(x.scale, x.zeroPoint, type: x.type, in: g), xp.perTensor,
             let w = Self.dequantized(n.inputs[1], in: g), let wT = g.constant(w.value),
             wT.elementType == .int8 || wT.elementType == .uint8,
-            let wp = Self.quantParams(w.scale, w.zeroPoint, type: wT.elementType, in: g)
+            let wp = Self.weightParams(w, type: wT.elementType, in: g)
         else { return false }
         let fused: Node
         if opType == "Conv" {
@@ -68,7 +68,7 @@ struct QDQLinearFusion: RewriteRule {
                 bias = b
             }
             var inputs = [
-                x.value, xp.scaleName, xp.name(in: &g), w.value, wp.scaleName,
+                x.value, xp.scaleName, xp.name(in: &g), w.value, wp.scale(in: &g),
                 wp.name(in: &g), y.scaleName, y.name(in: &g),
             ]
             switch bias {
@@ -92,7 +92,7 @@ struct QDQLinearFusion: RewriteRule {
             fused = Node(
                 name: n.name, opType: "QLinearMatMul",
                 inputs: [
-                    x.value, xp.scaleName, xp.name(in: &g), w.value, wp.scaleName,
+                    x.value, xp.scaleName, xp.name(in: &g), w.value, wp.scale(in: &g),
                     bZeroName, y.scaleName, y.name(in: &g),
                 ],
                 outputs: q.outputs)
@@ -135,11 +135,19 @@ struct QDQLinearFusion: RewriteRule {
         let zeroPoint: String
         let axis: Int64
         let type: ElementType
+        /// The scales of the `Mul(Cast(W_q), s)` form as a flat list (one value, or one per
+        /// slice along `axis`): `scale` then names a broadcast-shaped tensor such as
+        /// `[M, 1, 1, 1]` that the integer ops cannot take as it is.
+        var flatScale: [Float]? = nil
     }
 
+    /// The DequantizeLinear feeding `value`, or the opset < 13 per-channel form of a constant
+    /// weight `Mul(Cast(W_q, to float), s)` (`s` constant: a scalar, or one value per slice
+    /// along one axis of `W_q` in broadcast shape), which is DequantizeLinear with zero point 0.
     static func dequantized(_ value: String, in g: GraphEditor) -> Dequantized? {
-        guard let p = g.producer(of: value), g[p].opType == "DequantizeLinear",
-            g[p].normalizedDomain.isEmpty, g[p].inputs.count >= 2, g[p].outputs.count == 1,
+        guard let p = g.producer(of: value) else { return nil }
+        guard g[p].opType == "DequantizeLinear" else { return castDequantized(p, in: g) }
+        guard g[p].normalizedDomain.isEmpty, g[p].inputs.count >= 2, g[p].outputs.count == 1,
             g[p].attribute("block_size") == nil,
             let type = quantizedType(of: g[p].inputs[0], in: g), type == .uint8 || type == .int8
         else { return nil }
@@ -150,6 +158,65 @@ struct QDQLinearFusion: RewriteRule {
             axis: n.attribute("axis")?.int ?? 1, type: type)
     }
 
+    /// `Mul(Cast(W_q), s)` or `Mul(s, Cast(W_q))` with `W_q` an 8-bit constant, as
+    /// `Dequantized` with an empty zero point and the scales flattened.
+    static func castDequantized(_ mul: NodeRef, in g: GraphEditor) -> Dequantized? {
+        let m = g[mul]
+        guard m.opType == "Mul", m.normalizedDomain.isEmpty, m.inputs.count == 2,
+            m.outputs.count == 1
+        else { return nil }
+        return castDequantized(m.inputs[0], scale: m.inputs[1], in: g)
+            ?? castDequantized(m.inputs[1], scale: m.inputs[0], in: g)
+    }
+
+    private static func castDequantized(_ casted: String, scale s: String, in g: GraphEditor)
+        -> Dequantized?
+    {
+        guard let cast = g.producer(of: casted) else { return nil }
+        let c = g[cast]
+        // (`attribute("to")?.int == …` in this guard crashes Swift 6.3.1's optimizer.)
+        let to = c.attributes.first { $0.name == "to" }.flatMap { a -> Int64? in
+            if case .int(let v) = a.value { return v }
+            return nil
+        }
+        guard c.opType == "Cast", c.normalizedDomain.isEmpty, c.inputs.count == 1,
+            to == Int64(ElementType.float32.rawValue)
+        else { return nil }
+        let qName = c.inputs[0]
+        guard let q = g.constant(qName), q.elementType == .int8 || q.elementType == .uint8,
+            let scale = g.constant(s), let values = g.floatConstant(s), !values.isEmpty,
+            scale.shape.count <= q.shape.count
+        else { return nil }
+        // Right-aligned broadcast: at most one dim of s is not 1, and it spans W's dim.
+        let offset = q.shape.count - scale.shape.count
+        let wide = scale.shape.indices.filter { scale.shape[$0] != 1 }
+        if wide.isEmpty {
+            return Dequantized(
+                value: qName, scale: s, zeroPoint: "", axis: 1, type: q.elementType,
+                flatScale: [values[0]])
+        }
+        guard wide.count == 1 else { return nil }
+        let axis = wide[0] + offset
+        guard scale.shape[wide[0]] == q.shape[axis] else { return nil }
+        return Dequantized(
+            value: qName, scale: s, zeroPoint: "", axis: Int64(axis), type: q.elementType,
+            flatScale: values)
+    }
+
+    /// The parameters of weight `w`: its DequantizeLinear's, or (Cast·Mul form) its flattened
+    /// scales, added as a 1-D constant when the rewrite commits.
+    static func weightParams(_ w: Dequantized, type: ElementType, in g: GraphEditor)
+        -> QuantParams?
+    {
+        guard let flat = w.flatScale else {
+            return quantParams(w.scale, w.zeroPoint, type: type, in: g)
+        }
+        guard flat.allSatisfy({ $0 > 0 && $0.isFinite }) else { return nil }
+        return QuantParams(
+            scales: flat, scaleName: w.scale, zeroPointName: nil, zeroPointCount: 1, type: type,
+            flatScale: true)
+    }
+
     /// Constant scales and zero points; an omitted zero point is made, when the rewrite
     /// commits, as a zero constant of `type` (QLinearConv and QLinearMatMul need one).
     struct QuantParams {
@@ -158,7 +225,16 @@ struct QDQLinearFusion: RewriteRule {
         let zeroPointName: String?
         let zeroPointCount: Int
         let type: ElementType
+        /// `scaleName` is broadcast-shaped: `scale(in:)` adds `scales` as a 1-D constant.
+        var flatScale = false
         var perTensor: Bool { scales.count == 1 && zeroPointCount == 1 }
+
+        /// The scale input of an integer op: `scaleName`, or a new 1-D (or scalar) constant.
+        func scale(in g: inout GraphEditor) -> String {
+            guard flatScale else { return scaleName }
+            let shape: [Int64] = scales.count == 1 ? [] : [Int64(scales.count)]
+            return g.addConstant(Tensor(shape: shape, values: scales), base: scaleName + "_flat")
+        }
 
         /// The zero point's name, adding the zero constant when there was none.
         func name(in g: inout GraphEditor) -> String {
