@@ -127,14 +127,19 @@ enum FastGemm {
         let extent = splitColumns ? n : m
         let align = splitColumns ? 32 : 14
         let chunk = ((extent + parts - 1) / parts + align - 1) / align * align
-        let count = (extent + chunk - 1) / chunk
+        var whole = (extent + chunk - 1) / chunk
+        // A last part of one row would take the kernel's row-vector (GEMV) path, which sums in
+        // another order than the tiles: fold it into the part before, so that the bits of C
+        // never depend on the thread count.
+        if !splitColumns, whole > 1, extent - (whole - 1) * chunk == 1 { whole -= 1 }
+        let count = whole
         DispatchQueue.concurrentPerform(iterations: count) { t in
             guard let a = UnsafePointer<Float>(bitPattern: aAddr),
                 let b = UnsafePointer<Float>(bitPattern: bAddr),
                 let c = UnsafeMutablePointer<Float>(bitPattern: cAddr)
             else { return }
             let lo = t * chunk
-            let len = min(chunk, extent - lo)
+            let len = t == count - 1 ? extent - lo : chunk
             if splitColumns {
                 let bPart = transB ? b + lo * ldb : b + lo
                 ckiln_sgemm(isa, tA, tB, m, len, k, alpha, a, lda, bPart, ldb, beta, c + lo, ldc)

@@ -71,6 +71,28 @@ import Testing
         }
     }
 
+    /// A row split that would leave one row for the last thread (29 = 28 + 1, 15 = 14 + 1)
+    /// must give the same bits as one thread: a one-row part would run the GEMV path, which
+    /// sums in another order than the tiles.
+    @Test(arguments: [(29, 20, 8000), (15, 12, 24000)])
+    func gemmRowSplitNeverLeavesOneRow(m: Int, n: Int, k: Int) {
+        var rng = Rng(state: UInt64(m * 131 + k))
+        let a = rng.floats(m * k)
+        let b = rng.floats(k * n)
+        for isa in NNFastKernelTests.paths {
+            let gemm = NNKernels.fast(isa: isa).gemm
+            var one = [Float](repeating: 0, count: m * n)
+            gemm(false, false, m, n, k, 1, a, k, b, n, 0, &one, n, 1)
+            for threads in [2, 3] {
+                var many = [Float](repeating: 0, count: m * n)
+                gemm(false, false, m, n, k, 1, a, k, b, n, 0, &many, n, threads)
+                #expect(
+                    many.map(\.bitPattern) == one.map(\.bitPattern),
+                    "\(isa) m=\(m) n=\(n) k=\(k) threads=\(threads)")
+            }
+        }
+    }
+
     struct TransposeCase: Sendable, CustomStringConvertible {
         var x: [Int64], w: [Int64], group: Int64, strides: [Int64], pads: [Int64]
         var dilations: [Int64], outputPadding: [Int64]
