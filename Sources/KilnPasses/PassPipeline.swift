@@ -33,9 +33,9 @@ public struct PassPipeline: Sendable {
     /// Every pass Kiln has, in pipeline order.
     public static let allPasses: [any Pass] = [
         InlineFunctions(), InferShapes(), FoldConstants(), EliminateIdentity(), EliminateNoOps(),
-        EliminateZeroStates(), TransposeToReshape(), SimplifyChains(), SlicesToSplit(), DeduplicateInitializers(),
-        EliminateCommonSubexpressions(), FuseStandardOps(), BatchedMatMulToGemm(), FuseContribOps(),
-        EliminateDeadCode(),
+        EliminateZeroStates(), TransposeToReshape(), SimplifyChains(), SlicesToSplit(),
+        DeduplicateInitializers(), EliminateCommonSubexpressions(), FuseStandardOps(),
+        BatchedMatMulToGemm(), FuseContribOps(), EliminateDeadCode(),
     ]
 
     /// The pass called `name`, if any.
@@ -49,8 +49,8 @@ public struct PassPipeline: Sendable {
         let cleanup = [
             "inline-functions", "infer-shapes", "fold-constants", "eliminate-identity",
             "eliminate-noop", "eliminate-zero-states", "transpose-to-reshape", "simplify-chains",
-            "slices-to-split",
-            "deduplicate-initializers", "eliminate-common-subexpressions", "eliminate-dead-code",
+            "slices-to-split", "deduplicate-initializers", "eliminate-common-subexpressions",
+            "eliminate-dead-code",
         ]
         switch level {
         case ...0: return []

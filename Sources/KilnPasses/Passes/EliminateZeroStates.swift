@@ -41,10 +41,7 @@ struct EliminateZeroStates: Pass {
 
     /// `name` is all +0.0 (see the type's documentation).
     static func isZero(_ name: String, in g: GraphEditor, depth: Int = 8) -> Bool {
-        if let t = g.constant(name) {
-            guard t.elementType == .float32, let v = t.values(as: Float.self) else { return false }
-            return v.allSatisfy { $0 == 0 && $0.sign == .plus }
-        }
+        if let t = g.constant(name) { return isPositiveZeros(t) }
         guard depth > 0, let p = g.producer(of: name), g[p].normalizedDomain.isEmpty else {
             return false
         }
@@ -52,13 +49,18 @@ struct EliminateZeroStates: Pass {
         switch n.opType {
         case "ConstantOfShape":
             guard let t = n.attribute("value")?.tensor else { return true }  // default 0.0f
-            guard t.elementType == .float32, let v = t.values(as: Float.self) else { return false }
-            return v.allSatisfy { $0 == 0 && $0.sign == .plus }
+            return isPositiveZeros(t)
         case "Slice", "Split", "Reshape", "Unsqueeze", "Squeeze", "Transpose", "Expand",
             "Identity", "Flatten":
             return !n.inputs.isEmpty && isZero(n.inputs[0], in: g, depth: depth - 1)
         default:
             return false
         }
+    }
+
+    /// `t` is float32 and every value is +0.0.
+    static func isPositiveZeros(_ t: Tensor) -> Bool {
+        guard t.elementType == .float32, let v = t.values(as: Float.self) else { return false }
+        return v.allSatisfy { $0 == 0 && $0.sign == .plus }
     }
 }
