@@ -122,7 +122,10 @@ extension CheckRun {
                     + "with standard ops.", node: label, path: path)
             return
         }
-        guard registryDomains.contains(domain) else {
+        guard
+            registryDomains.contains(domain)
+                || OpSchemas.isKnown(domain: domain, opType: node.opType)
+        else {
             if options.strictCustomDomains {
                 emit(
                     .unknownOp,

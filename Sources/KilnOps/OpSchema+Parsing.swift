@@ -26,6 +26,13 @@ struct OpSchemaCatalog: Sendable {
 
     /// The catalog built from the generated data (parsed on first use, thread-safe).
     static let shared = OpSchemaCatalog(parsing: OpSchemaData.text)
+    /// onnxruntime's `com.microsoft` schemas (parsed on first use, thread-safe).
+    static let contrib = OpSchemaCatalog(parsing: ContribOpSchemaData.text)
+
+    /// The catalog that holds `key`'s domain.
+    static func catalog(for key: Key) -> OpSchemaCatalog {
+        key.domain == "com.microsoft" ? contrib : shared
+    }
 
     init(parsing text: String) {
         var text = text

@@ -178,13 +178,18 @@ public struct OpSchema: Sendable {
 /// The catalog holds every version of every op in the standard domains (`""`, `ai.onnx.ml`,
 /// `ai.onnx.preview`, `ai.onnx.preview.training`); it is parsed from generated data on first use
 /// (a few milliseconds) and shared afterwards. Domain `"ai.onnx"` is accepted as `""`.
+///
+/// Lookups in `com.microsoft` use a second catalog, onnxruntime's contrib op schemas
+/// (`scripts/gen-contrib-schemas.py`), so its ops get attribute defaults and verification too;
+/// ``all`` and ``latestOpset`` stay exactly onnx's standard catalog.
 public enum OpSchemas {
     /// Schema in force for an opset: the highest since_version <= opsetVersion ("ai.onnx" == "").
     ///
     /// The result may be ``OpSchema/deprecated``: the op no longer exists at that opset.
     public static func lookup(domain: String, opType: String, opsetVersion: Int64) -> OpSchema? {
-        let catalog = OpSchemaCatalog.shared
-        guard let indices = catalog.index[OpSchemaCatalog.Key(domain, opType)] else { return nil }
+        let key = OpSchemaCatalog.Key(domain, opType)
+        let catalog = OpSchemaCatalog.catalog(for: key)
+        guard let indices = catalog.index[key] else { return nil }
         for i in indices.reversed() where catalog.schemas[i].sinceVersion <= opsetVersion {
             return catalog.schemas[i]
         }
@@ -193,15 +198,23 @@ public enum OpSchemas {
 
     /// The since_versions of every version of the op, ascending; empty when unknown.
     public static func versions(domain: String, opType: String) -> [Int64] {
-        let catalog = OpSchemaCatalog.shared
-        let indices = catalog.index[OpSchemaCatalog.Key(domain, opType)] ?? []
+        let key = OpSchemaCatalog.Key(domain, opType)
+        let catalog = OpSchemaCatalog.catalog(for: key)
+        let indices = catalog.index[key] ?? []
         return indices.map { catalog.schemas[$0].sinceVersion }
     }
 
     /// Whether any version of the op exists in the domain.
     public static func isKnown(domain: String, opType: String) -> Bool {
-        OpSchemaCatalog.shared.index[OpSchemaCatalog.Key(domain, opType)] != nil
+        let key = OpSchemaCatalog.Key(domain, opType)
+        return OpSchemaCatalog.catalog(for: key).index[key] != nil
     }
+
+    /// Every `com.microsoft` contrib op schema Kiln knows, sorted by op type and since_version.
+    public static var contrib: [OpSchema] { OpSchemaCatalog.contrib.schemas }
+
+    /// The version of onnxruntime the contrib catalog was generated from.
+    public static var contribOnnxruntimeVersion: String { ContribOpSchemaData.onnxruntimeVersion }
 
     /// Highest opset version known per domain ("" for default).
     public static var latestOpset: [String: Int64] { OpSchemaCatalog.shared.latestOpset }

@@ -20,7 +20,11 @@ struct CheckCommand: ParsableCommand {
         case text, json, sarif, junit, github
     }
 
-    @Argument(help: "Models to check (.onnx or .json).")
+    @Argument(
+        help: """
+            Models to check (.onnx, .klite or Kiln .json), or folders: searched recursively for \
+            .onnx, .klite and Kiln JSON files (other .json files and hidden folders are skipped).
+            """)
     var models: [String] = []
 
     @Option(help: "Output format: text, json, sarif, junit or github.")
@@ -69,6 +73,10 @@ struct CheckCommand: ParsableCommand {
                 enabledRules: only.isEmpty ? nil : Set(only), disabledRules: Set(disabled),
                 warningsAsErrors: warningsAsErrors, minimumSeverity: severity,
                 strictCustomDomains: strictCustomDomains)
+            let (models, skipped) = try ModelDiscovery.expand(self.models)
+            if skipped > 0 {
+                CLI.printError("note: skipped \(skipped) .json file(s) that are not Kiln JSON models")
+            }
             if let output { try OutputSafety.check(output: output, inputs: models, force: force) }
             let checker = ModelChecker(options: options)
             var reports: [FileReport] = []

@@ -234,6 +234,37 @@ import Testing
         #expect(codes(model([node("ImageScaler", ["X"], ["Y"])], opset: 7, ir: 3)) == ["K0214"])
     }
 
+    /// onnxruntime's contrib ops (`com.microsoft`) are verified against its schemas.
+    @Test func contribOpsAreVerified() {
+        let ms = [OpsetImport(domain: "com.microsoft", version: 1)]
+        let w = floats("W", [3, 3, 1, 1])
+        let act = Attribute(name: "activation", value: .string(Data("Relu".utf8)))
+        let fused = model(
+            [node("FusedConv", ["X4", "W"], ["Y4"], domain: "com.microsoft", [act])],
+            inputs: [fv("X4", .float32, [1, 3, 4, 4])],
+            outputs: [fv("Y4", .float32, [1, 3, 4, 4])], initializers: [w], extraOpsets: ms)
+        #expect(findings(fused).isEmpty, "\(findings(fused))")
+        // Five inputs where the schema allows at most four; an attribute it does not define;
+        // an input type outside its constraint.
+        let extra = model(
+            [node("FusedConv", ["X4", "W", "", "", "W"], ["Y4"], domain: "com.microsoft")],
+            inputs: [fv("X4", .float32, [1, 3, 4, 4])],
+            outputs: [fv("Y4", .float32, [1, 3, 4, 4])], initializers: [w], extraOpsets: ms)
+        #expect(errorCodes(extra) == ["K0206"])
+        let bogus = Attribute(name: "bogus", value: .int(1))
+        let unknownAttribute = model(
+            [node("Gelu", ["X"], ["Y"], domain: "com.microsoft", [bogus])], extraOpsets: ms)
+        #expect(errorCodes(unknownAttribute) == ["K0209"])
+        let ints = model(
+            [node("Gelu", ["X"], ["Y"], domain: "com.microsoft")],
+            inputs: [fv("X", .int32)], outputs: [fv("Y", .int32)], extraOpsets: ms)
+        #expect(!errorCodes(ints).isEmpty)
+        // An op onnxruntime does not define stays a "cannot verify" warning.
+        let unknown = model(
+            [node("NotAnOrtOp", ["X"], ["Y"], domain: "com.microsoft")], extraOpsets: ms)
+        #expect(findings(unknown).map(\.code) == ["K0204"])
+    }
+
     @Test func arity() {
         #expect(errorCodes(model([node("Relu", ["X", "X"], ["Y"])])) == ["K0206"])
         #expect(errorCodes(model([node("Add", ["X"], ["Y"])])) == ["K0206"])
