@@ -156,3 +156,35 @@ import Testing
         #expect(OpSchemas.latestOpset == latest.mapValues { Int64($0) })
     }
 }
+
+/// The committed contrib catalog is what `scripts/gen-contrib-schemas.py` makes from the
+/// onnxruntime the tests use, and it parses into the schemas the checker relies on.
+@Suite struct ContribSchemaInteropTests {
+    @Test func contribCatalogIsUpToDate() throws {
+        guard let python = OpSchemaOnnxInteropTests.python else {
+            Fixtures.skip("contribCatalogIsUpToDate", "no Python venv (set KILN_PYTHON)")
+            return
+        }
+        let r = try Fixtures.run(
+            python.path,
+            [Fixtures.root.appendingPathComponent("scripts/gen-contrib-schemas.py").path, "--check"],
+            timeout: 120)
+        if r.status != 0 && r.stderr.contains("ModuleNotFoundError") {
+            Fixtures.skip("contribCatalogIsUpToDate", "python could not import onnxruntime")
+            return
+        }
+        #expect(r.status == 0, "\(r.stdout)\(r.stderr)")
+    }
+
+    @Test func contribSchemasParse() throws {
+        #expect(OpSchemas.contrib.count == 150)
+        let fused = try #require(
+            OpSchemas.lookup(domain: "com.microsoft", opType: "FusedConv", opsetVersion: 1))
+        #expect(fused.inputs.map(\.name) == ["X", "W", "B", "Z"])
+        #expect(fused.attribute("group")?.defaultValue == .int(1))
+        #expect(OpSchemas.isKnown(domain: "com.microsoft", opType: "QLinearConv"))
+        // The standard catalog is unchanged: exactly onnx's domains.
+        #expect(OpSchemas.latestOpset["com.microsoft"] == nil)
+        #expect(!OpSchemas.all.contains { $0.domain == "com.microsoft" })
+    }
+}
