@@ -29,6 +29,7 @@ public enum FastOps {
         for op in ops(kernels: kernels) { registry.register(op) }
         for op in ContribOps.kernelOps(kernels) { registry.register(op) }
         installElementwise(into: &registry)
+        registry.addVariant(FastDynamicQuantizeLinear(kernels: kernels))
         installReductions(into: &registry)
         installFused(into: &registry, kernels: kernels)
         installInteger(into: &registry)
