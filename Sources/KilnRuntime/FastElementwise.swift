@@ -5,7 +5,8 @@ import KilnOps
 
 // Float32 fast paths for the element-wise ops that sit between convolutions in CNNs (Relu, Add,
 // Mul, Sum, Concat). Each handles only the common, simple layouts (same shape, a per-channel
-// operand, one concat axis) and hands every other case to the standard op it replaces, so the
+// operand, one concat axis) and declines every other case (the next variant or the op's
+// reference kernel runs it: `DispatchedOp`), so the
 // semantics stay those of the reference kernels (checked by NNFastElementwiseTests).
 
 /// Reads a float32 tensor's payload in place (falls back to a copy when unaligned).
@@ -23,11 +24,12 @@ private func withFloat32<R>(_ t: Tensor, _ body: (UnsafeBufferPointer<Float>) th
     return try copy.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[0..<n])) }
 }
 
-/// A float32 tensor of `shape` whose elements `fill` writes.
+/// A float32 tensor of `shape` whose elements `fill` writes (every one of them: the buffer may
+/// come uninitialised from the run's `BufferPool`).
 private func makeFloat32(_ shape: [Int64], count: Int, _ fill: (UnsafeMutablePointer<Float>) -> Void)
     -> Tensor
 {
-    var data = Data(count: count * 4)
+    var data = BufferPool.data(count: count * 4, zeroed: false)
     data.withUnsafeMutableBytes { raw in
         if let p = raw.bindMemory(to: Float.self).baseAddress { fill(p) }
     }
@@ -42,15 +44,14 @@ private func isPlainFloat32(_ t: Tensor) -> Bool {
     t.elementType == .float32 && t.elementCount.map { $0 * 4 == t.data.count } == true
 }
 
-/// `Relu` on float32 tensors; other types go to `fallback`.
-struct FastRelu: OpDefinition {
-    let fallback: any OpDefinition
+/// `Relu` on float32 tensors; declines other types.
+struct FastRelu: KernelVariant {
     var domain: String { "" }
     var opType: String { "Relu" }
 
-    func run(_ context: KernelContext) throws -> [Value] {
+    func run(ifSupported context: KernelContext) throws -> [Value]? {
         let x = try context.tensor(0)
-        guard isPlainFloat32(x), let n = x.elementCount else { return try fallback.run(context) }
+        guard isPlainFloat32(x), let n = x.elementCount else { return nil }
         let y = withFloat32(x) { xp in
             makeFloat32(x.shape, count: n) { yp in
                 guard let xb = xp.baseAddress else { return }
@@ -69,10 +70,9 @@ struct FastRelu: OpDefinition {
 
 /// `Add`/`Mul` on float32 when both shapes are equal, or one operand broadcasts as one
 /// contiguous block of dims (a scalar, a per-channel `[C, 1, 1]` tensor, a bias row).
-struct FastBinary: OpDefinition {
+struct FastBinary: KernelVariant {
     enum Kind: Sendable { case add, mul }
     let kind: Kind
-    let fallback: any OpDefinition
     var domain: String { "" }
     var opType: String { kind == .add ? "Add" : "Mul" }
 
@@ -92,12 +92,12 @@ struct FastBinary: OpDefinition {
         return (Int(outer), Int(middle), Int(inner))
     }
 
-    func run(_ context: KernelContext) throws -> [Value] {
+    func run(ifSupported context: KernelContext) throws -> [Value]? {
         let a = try context.tensor(0)
         let b = try context.tensor(1)
         guard isPlainFloat32(a), isPlainFloat32(b), let na = a.elementCount,
             let nb = b.elementCount
-        else { return try fallback.run(context) }
+        else { return nil }
         let add = kind == .add
         if a.shape == b.shape {
             let y = withFloat32(a) { ap in
@@ -122,7 +122,7 @@ struct FastBinary: OpDefinition {
         let (big, small, nBig) = na >= nb ? (a, b, na) : (b, a, nb)
         guard let (outer, middle, inner) = Self.blockPattern(big: big.shape, small: small.shape),
             outer * middle * inner == nBig, (small.elementCount ?? 0) == middle
-        else { return try fallback.run(context) }
+        else { return nil }
         let y = withFloat32(big) { bigP in
             withFloat32(small) { smallP in
                 makeFloat32(big.shape, count: nBig) { yp in
@@ -159,16 +159,15 @@ struct FastBinary: OpDefinition {
 }
 
 /// `Sum` of float32 tensors of one shape.
-struct FastSum: OpDefinition {
-    let fallback: any OpDefinition
+struct FastSum: KernelVariant {
     var domain: String { "" }
     var opType: String { "Sum" }
 
-    func run(_ context: KernelContext) throws -> [Value] {
+    func run(ifSupported context: KernelContext) throws -> [Value]? {
         let ts = try (0..<context.inputs.count).map { try context.tensor($0) }
         guard let first = ts.first, let n = first.elementCount,
             ts.allSatisfy({ isPlainFloat32($0) && $0.shape == first.shape })
-        else { return try fallback.run(context) }
+        else { return nil }
         var acc = first.values(as: Float.self) ?? []
         for t in ts.dropFirst() {
             withFloat32(t) { p in
@@ -180,25 +179,24 @@ struct FastSum: OpDefinition {
 }
 
 /// `Concat` of float32 tensors (block copies along the axis).
-struct FastConcat: OpDefinition {
-    let fallback: any OpDefinition
+struct FastConcat: KernelVariant {
     var domain: String { "" }
     var opType: String { "Concat" }
 
-    func run(_ context: KernelContext) throws -> [Value] {
+    func run(ifSupported context: KernelContext) throws -> [Value]? {
         let ts = try (0..<context.inputs.count).map { try context.tensor($0) }
         guard let first = ts.first, ts.allSatisfy(isPlainFloat32),
             ts.allSatisfy({ $0.shape.count == first.shape.count }), !first.shape.isEmpty,
             let axisAttr = context.int("axis")
-        else { return try fallback.run(context) }
+        else { return nil }
         let r = first.shape.count
         let axis = Int(axisAttr < 0 ? axisAttr + Int64(r) : axisAttr)
         guard axis >= 0, axis < r,
             ts.allSatisfy({ t in (0..<r).allSatisfy { $0 == axis || t.shape[$0] == first.shape[$0] } })
-        else { return try fallback.run(context) }
+        else { return nil }
         var shape = first.shape
         shape[axis] = ts.reduce(0) { $0 + $1.shape[axis] }
-        guard let total = Tensor.elementCount(shape) else { return try fallback.run(context) }
+        guard let total = Tensor.elementCount(shape) else { return nil }
         let outer = Int(first.shape[..<axis].reduce(1, *))
         let blocks = ts.map { Int($0.shape[axis...].reduce(1, *)) }
         let rowSize = blocks.reduce(0, +)
@@ -221,17 +219,16 @@ struct FastConcat: OpDefinition {
 /// `Sigmoid` and `Tanh` on float32 with MLAS's approximations (onnxruntime's CPU kernels,
 /// bit for bit; `MlasMath`), vectorised in C. The reference kernels compute the exact
 /// functions; the two differ by at most a few ulps (checked by tests), and matching
-/// onnxruntime keeps dynamically quantized models from drifting. Other types go to `fallback`.
-struct FastMlasActivation: OpDefinition {
+/// onnxruntime keeps dynamically quantized models from drifting. Declines other types.
+struct FastMlasActivation: KernelVariant {
     enum Kind: Sendable { case logistic, tanh }
     let kind: Kind
-    let fallback: any OpDefinition
     var domain: String { "" }
     var opType: String { kind == .logistic ? "Sigmoid" : "Tanh" }
 
-    func run(_ context: KernelContext) throws -> [Value] {
+    func run(ifSupported context: KernelContext) throws -> [Value]? {
         let x = try context.tensor(0)
-        guard isPlainFloat32(x), let n = x.elementCount else { return try fallback.run(context) }
+        guard isPlainFloat32(x), let n = x.elementCount else { return nil }
         let y = withFloat32(x) { xp in
             makeFloat32(x.shape, count: n) { yp in
                 guard let xb = xp.baseAddress else { return }
@@ -249,10 +246,9 @@ struct FastMlasActivation: OpDefinition {
 /// `Add`/`Sub`/`Mul`/`Div` on float32 with any numpy broadcasting: the output is walked with
 /// the innermost dimension as a contiguous loop in which each operand advances by 1 or 0.
 /// Handles what `FastBinary`'s block patterns do not (e.g. `[B, T, 1] · [B, 1, H]`).
-struct FastBroadcastBinary: OpDefinition {
+struct FastBroadcastBinary: KernelVariant {
     enum Kind: Sendable { case add, sub, mul, div }
     let kind: Kind
-    let fallback: any OpDefinition
     var domain: String { "" }
     var opType: String {
         switch kind {
@@ -263,13 +259,13 @@ struct FastBroadcastBinary: OpDefinition {
         }
     }
 
-    func run(_ context: KernelContext) throws -> [Value] {
+    func run(ifSupported context: KernelContext) throws -> [Value]? {
         let a = try context.tensor(0)
         let b = try context.tensor(1)
         guard isPlainFloat32(a), isPlainFloat32(b), a.shape.count <= 8, b.shape.count <= 8,
             let outShape = try? Broadcast.shape([a.shape, b.shape]),
             let total = Tensor.elementCount(outShape)
-        else { return try fallback.run(context) }
+        else { return nil }
         let rank = outShape.count
         // Element strides of each operand in output coordinates (0 along broadcast dims).
         func strides(_ shape: [Int64]) -> [Int] {
@@ -346,42 +342,21 @@ struct FastBroadcastBinary: OpDefinition {
 }
 
 extension FastOps {
-    /// Wraps the registered element-wise ops of `registry` with their float32 fast paths.
+    /// Adds the float32 variants of the element-wise and data-movement ops to the dispatch
+    /// table. Add and Mul try the block-broadcast variant before the general one.
     static func installElementwise(into registry: inout OpRegistry) {
-        if let f = registry.lookup(domain: "", opType: "Relu") {
-            registry.register(FastRelu(fallback: f))
+        registry.addVariant(FastRelu())
+        registry.addVariant(FastBinary(kind: .add))
+        registry.addVariant(FastBinary(kind: .mul))
+        for kind in [FastBroadcastBinary.Kind.add, .sub, .mul, .div] {
+            registry.addVariant(FastBroadcastBinary(kind: kind))
         }
-        for (name, kind) in [
-            ("Add", FastBroadcastBinary.Kind.add), ("Sub", .sub), ("Mul", .mul), ("Div", .div),
-        ] {
-            guard let f = registry.lookup(domain: "", opType: name) else { continue }
-            let broadcast = FastBroadcastBinary(kind: kind, fallback: f)
-            switch kind {
-            case .add: registry.register(FastBinary(kind: .add, fallback: broadcast))
-            case .mul: registry.register(FastBinary(kind: .mul, fallback: broadcast))
-            default: registry.register(broadcast)
-            }
-        }
-        if let f = registry.lookup(domain: "", opType: "Sigmoid") {
-            registry.register(FastMlasActivation(kind: .logistic, fallback: f))
-        }
-        if let f = registry.lookup(domain: "", opType: "Tanh") {
-            registry.register(FastMlasActivation(kind: .tanh, fallback: f))
-        }
-        if let f = registry.lookup(domain: "", opType: "Sum") {
-            registry.register(FastSum(fallback: f))
-        }
-        if let f = registry.lookup(domain: "", opType: "Concat") {
-            registry.register(FastConcat(fallback: f))
-        }
-        if let f = registry.lookup(domain: "", opType: "Resize") {
-            registry.register(FastResize(fallback: f))
-        }
-        if let f = registry.lookup(domain: "", opType: "Gather") {
-            registry.register(FastGather(fallback: f))
-        }
-        if let f = registry.lookup(domain: "", opType: "Slice") {
-            registry.register(FastSlice(fallback: f))
-        }
+        registry.addVariant(FastMlasActivation(kind: .logistic))
+        registry.addVariant(FastMlasActivation(kind: .tanh))
+        registry.addVariant(FastSum())
+        registry.addVariant(FastConcat())
+        registry.addVariant(FastResize())
+        registry.addVariant(FastGather())
+        registry.addVariant(FastSlice())
     }
 }

@@ -164,15 +164,14 @@ struct FusedBatchNormalization: OpDefinition {
 
 /// `BatchNormalization` in inference mode on float32 through the C per-channel affine kernel;
 /// training mode, other types and extra outputs run the standard op.
-struct FastBatchNormalization: OpDefinition {
-    let fallback: any OpDefinition
+struct FastBatchNormalization: KernelVariant {
     var domain: String { "" }
     var opType: String { "BatchNormalization" }
 
-    func run(_ context: KernelContext) throws -> [Value] {
+    func run(ifSupported context: KernelContext) throws -> [Value]? {
         guard context.node.outputs.filter({ !$0.isEmpty }).count <= 1,
             let y = try Self.affine(context, post: [], activation: .none)
-        else { return try fallback.run(context) }
+        else { return nil }
         return [.tensor(y)]
     }
 
@@ -220,7 +219,7 @@ struct FastBatchNormalization: OpDefinition {
                 }
             }
         }
-        var data = Data(count: n * 4)
+        var data = BufferPool.data(count: n * 4, zeroed: true)
         x.data.withUnsafeBytes { xr in
             data.withUnsafeMutableBytes { yr in
                 guard let xp = xr.bindMemory(to: Float.self).baseAddress,
@@ -237,26 +236,25 @@ struct FastBatchNormalization: OpDefinition {
 
 /// `MaxPool` (without Indices) and `AveragePool` on 2-D float32 images through the C window
 /// kernel; every other case runs the standard op.
-struct FastPool: OpDefinition {
-    let fallback: any OpDefinition
+struct FastPool: KernelVariant {
     let isMax: Bool
     var domain: String { "" }
     var opType: String { isMax ? "MaxPool" : "AveragePool" }
 
-    func run(_ context: KernelContext) throws -> [Value] {
+    func run(ifSupported context: KernelContext) throws -> [Value]? {
         let x = try context.tensor(0)
         guard context.node.outputs.filter({ !$0.isEmpty }).count == 1,
             x.elementType == .float32, x.shape.count == 4, let n = x.elementCount,
             x.data.count == n * 4, let ks = context.ints("kernel_shape"), ks.count == 2
-        else { return try fallback.run(context) }
+        else { return nil }
         let dims = x.shape.map { Int($0) }
         let geo = try ConvGeometry.resolve(
             context, input: Array(dims[2...]), kernel: ks.map { Int($0) },
             ceilMode: context.int("ceil_mode", default: 0) != 0)
         let outShape = [x.shape[0], x.shape[1]] + geo.output.map { Int64($0) }
-        guard let count = Tensor.elementCount(outShape) else { return try fallback.run(context) }
+        guard let count = Tensor.elementCount(outShape) else { return nil }
         let include = !isMax && context.int("count_include_pad", default: 0) != 0
-        var data = Data(count: count * 4)
+        var data = BufferPool.data(count: count * 4, zeroed: true)
         let g = FastGeometry.plane(geo)
         let planes = dims[0] * dims[1]
         let inPlane = dims[2] * dims[3]
@@ -285,24 +283,18 @@ struct FastPool: OpDefinition {
                 }
             }
         }
-        guard !failed.contains(true) else { return try fallback.run(context) }
+        guard !failed.contains(true) else { return nil }
         return [.tensor(Tensor(elementType: .float32, shape: outShape, data: data))]
     }
 }
 
 extension FastOps {
-    /// Wraps BatchNormalization, MaxPool and AveragePool with their float32 fast paths and
-    /// registers the kernels of the fused nodes `PlanFusion` creates.
+    /// Adds the float32 variants of BatchNormalization, MaxPool and AveragePool to the dispatch
+    /// table and registers the kernels of the fused nodes `PlanFusion` creates.
     static func installFused(into registry: inout OpRegistry, kernels: NNKernels) {
         PlanFusion.installOps(into: &registry, kernels: kernels)
-        if let f = registry.lookup(domain: "", opType: "BatchNormalization") {
-            registry.register(FastBatchNormalization(fallback: f))
-        }
-        if let f = registry.lookup(domain: "", opType: "MaxPool") {
-            registry.register(FastPool(fallback: f, isMax: true))
-        }
-        if let f = registry.lookup(domain: "", opType: "AveragePool") {
-            registry.register(FastPool(fallback: f, isMax: false))
-        }
+        registry.addVariant(FastBatchNormalization())
+        registry.addVariant(FastPool(isMax: true))
+        registry.addVariant(FastPool(isMax: false))
     }
 }

@@ -20,13 +20,16 @@ public enum FastOps {
         NNOps.kernelOps(kernels)
     }
 
-    /// Replaces the GEMM-based ops of `registry` with versions on `kernels`, wraps Relu, Add,
-    /// Mul, Sum, Concat, BatchNormalization, MaxPool and AveragePool with float32 fast paths
-    /// (other cases run the wrapped op), and adds the kernels of `PlanFusion`'s fused nodes.
+    /// Replaces the GEMM-based ops of `registry` with versions on `kernels`, adds float32
+    /// variants of Relu, Add, Mul, Sum, Concat, BatchNormalization, MaxPool, AveragePool and
+    /// others to the dispatch table (`OpRegistry.addVariant`: a variant declines the cases it
+    /// does not support and the reference kernel runs them), and adds the kernels of
+    /// `PlanFusion`'s fused nodes. The integer ops are still wrappers with their own fallback.
     public static func install(into registry: inout OpRegistry, kernels: NNKernels = .fast) {
         for op in ops(kernels: kernels) { registry.register(op) }
         for op in ContribOps.kernelOps(kernels) { registry.register(op) }
         installElementwise(into: &registry)
+        registry.addVariant(FastDynamicQuantizeLinear(kernels: kernels))
         installReductions(into: &registry)
         installFused(into: &registry, kernels: kernels)
         installInteger(into: &registry)

@@ -25,20 +25,19 @@ private func isPlain(_ t: Tensor) -> Bool {
 
 /// `Softmax` / `LogSoftmax` on float32 over the last axis (for opset < 13 the coerced 2-D
 /// form is the same when the axis is the last one).
-struct FastSoftmax: OpDefinition {
+struct FastSoftmax: KernelVariant {
     let log: Bool
-    let fallback: any OpDefinition
     var domain: String { "" }
     var opType: String { log ? "LogSoftmax" : "Softmax" }
 
-    func run(_ context: KernelContext) throws -> [Value] {
+    func run(ifSupported context: KernelContext) throws -> [Value]? {
         let x = try context.tensor(0)
         let rank = x.shape.count
         guard isPlain(x), rank >= 1, let n = x.elementCount, let last = x.shape.last, last > 0
-        else { return try fallback.run(context) }
+        else { return nil }
         let axisAttr = context.int("axis", default: context.opsetVersion < 13 ? 1 : -1)
         guard let axis = try? Axis.normalize(axisAttr, rank: rank, op: opType), axis == rank - 1
-        else { return try fallback.run(context) }
+        else { return nil }
         let dim = Int(last)
         var out = [Float](repeating: 0, count: n)
         let logSoftmax: Int32 = log ? 1 : 0
@@ -53,16 +52,15 @@ struct FastSoftmax: OpDefinition {
 }
 
 /// `ArgMax` / `ArgMin` on float32 (any axis, keepdims, select_last_index).
-struct FastArgExtreme: OpDefinition {
+struct FastArgExtreme: KernelVariant {
     let max: Bool
-    let fallback: any OpDefinition
     var domain: String { "" }
     var opType: String { max ? "ArgMax" : "ArgMin" }
 
-    func run(_ context: KernelContext) throws -> [Value] {
+    func run(ifSupported context: KernelContext) throws -> [Value]? {
         let x = try context.tensor(0)
         guard isPlain(x), !x.shape.isEmpty, x.elementCount ?? 0 > 0 else {
-            return try fallback.run(context)
+            return nil
         }
         let axis = try Axis.normalize(
             context.int("axis", default: 0), rank: x.shape.count, op: opType)
@@ -100,14 +98,13 @@ struct FastArgExtreme: OpDefinition {
 }
 
 /// `Erf` on float32 with MLAS's algorithm (vectorised C).
-struct FastErf: OpDefinition {
-    let fallback: any OpDefinition
+struct FastErf: KernelVariant {
     var domain: String { "" }
     var opType: String { "Erf" }
 
-    func run(_ context: KernelContext) throws -> [Value] {
+    func run(ifSupported context: KernelContext) throws -> [Value]? {
         let x = try context.tensor(0)
-        guard isPlain(x), let n = x.elementCount else { return try fallback.run(context) }
+        guard isPlain(x), let n = x.elementCount else { return nil }
         var out = [Float](repeating: 0, count: n)
         floats(x) { v in
             out.withUnsafeMutableBufferPointer { yp in
@@ -122,22 +119,21 @@ struct FastErf: OpDefinition {
 /// `ReduceMean` / `ReduceSum` on float32 over a trailing block of axes (global pooling, the
 /// mean of a LayerNorm): each output sums one contiguous row in double, in the reference's
 /// order, so the result is bit-identical; other axes go to the standard op.
-struct FastTrailingReduce: OpDefinition {
+struct FastTrailingReduce: KernelVariant {
     let mean: Bool
-    let fallback: any OpDefinition
     var domain: String { "" }
     var opType: String { mean ? "ReduceMean" : "ReduceSum" }
 
-    func run(_ context: KernelContext) throws -> [Value] {
+    func run(ifSupported context: KernelContext) throws -> [Value]? {
         let c = context
         let x = try c.tensor(0)
         let rank = x.shape.count
         let axesSince: Int64 = mean ? 18 : 13
         let spec = c.opsetVersion >= axesSince ? try c.optionalInts(1) : c.ints("axes")
-        guard isPlain(x), rank > 0, let spec, !spec.isEmpty else { return try fallback.run(c) }
+        guard isPlain(x), rank > 0, let spec, !spec.isEmpty else { return nil }
         let axes = Set(try spec.map { try Axis.normalize($0, rank: rank, op: opType) })
         let first = rank - axes.count
-        guard axes == Set(first..<rank) else { return try fallback.run(c) }
+        guard axes == Set(first..<rank) else { return nil }
         let keep = c.int("keepdims", default: 1) != 0
         let outShape = Array(x.shape[..<first]) + (keep ? [Int64](repeating: 1, count: axes.count) : [])
         let row = x.shape[first...].reduce(1) { $0 * Int($1) }
@@ -157,27 +153,15 @@ struct FastTrailingReduce: OpDefinition {
 }
 
 extension FastOps {
-    /// Wraps Softmax, LogSoftmax, ArgMax, ArgMin and Erf with their float32 fast paths.
+    /// Adds the float32 variants of Softmax, LogSoftmax, ArgMax, ArgMin, Erf, ReduceMean and
+    /// ReduceSum to the dispatch table.
     static func installReductions(into registry: inout OpRegistry) {
-        if let f = registry.lookup(domain: "", opType: "Softmax") {
-            registry.register(FastSoftmax(log: false, fallback: f))
-        }
-        if let f = registry.lookup(domain: "", opType: "LogSoftmax") {
-            registry.register(FastSoftmax(log: true, fallback: f))
-        }
-        if let f = registry.lookup(domain: "", opType: "ArgMax") {
-            registry.register(FastArgExtreme(max: true, fallback: f))
-        }
-        if let f = registry.lookup(domain: "", opType: "ArgMin") {
-            registry.register(FastArgExtreme(max: false, fallback: f))
-        }
-        if let f = registry.lookup(domain: "", opType: "Erf") {
-            registry.register(FastErf(fallback: f))
-        }
-        for mean in [true, false] {
-            if let f = registry.lookup(domain: "", opType: mean ? "ReduceMean" : "ReduceSum") {
-                registry.register(FastTrailingReduce(mean: mean, fallback: f))
-            }
-        }
+        registry.addVariant(FastSoftmax(log: false))
+        registry.addVariant(FastSoftmax(log: true))
+        registry.addVariant(FastArgExtreme(max: true))
+        registry.addVariant(FastArgExtreme(max: false))
+        registry.addVariant(FastErf())
+        registry.addVariant(FastTrailingReduce(mean: true))
+        registry.addVariant(FastTrailingReduce(mean: false))
     }
 }

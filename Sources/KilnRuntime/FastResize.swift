@@ -7,23 +7,22 @@ import KilnOps
 /// per-axis index maps (`ResizeMath.nearestIndexMaps`, computed with the reference's own
 /// coordinate math) instead of the reference's separable double-precision passes. Other
 /// cases run the standard op.
-struct FastResize: OpDefinition {
-    let fallback: any OpDefinition
+struct FastResize: KernelVariant {
     var domain: String { "" }
     var opType: String { "Resize" }
 
-    func run(_ context: KernelContext) throws -> [Value] {
-        guard context.opsetVersion >= 11 else { return try fallback.run(context) }
+    func run(ifSupported context: KernelContext) throws -> [Value]? {
+        guard context.opsetVersion >= 11 else { return nil }
         let request = try Resize.request(context)
         let x = request.x
         guard x.elementType == .float32, !x.shape.isEmpty, let count = x.elementCount,
             count * 4 == x.data.count,
             let (out, maps) = try ResizeMath.nearestIndexMaps(context, request)
-        else { return try fallback.run(context) }
+        else { return nil }
         let inDims = x.shape.map { Int($0) }
         let rank = out.count
         let total = out.reduce(1, *)
-        var data = Data(count: total * 4)
+        var data = BufferPool.data(count: total * 4, zeroed: true)
         guard total > 0 else {
             return [.tensor(Tensor(elementType: .float32, shape: out.map { Int64($0) }, data: data))]
         }

@@ -7,21 +7,20 @@ import KilnOps
 /// per-element index list. The start/end/step resolution is the reference's own
 /// (`sliceGeometry`); strings and 4-bit types go to the standard op. Bytes are moved, never
 /// converted, so the result is identical.
-struct FastSlice: OpDefinition {
-    let fallback: any OpDefinition
+struct FastSlice: KernelVariant {
     var domain: String { "" }
     var opType: String { "Slice" }
 
-    func run(_ context: KernelContext) throws -> [Value] {
+    func run(ifSupported context: KernelContext) throws -> [Value]? {
         let (x, begin, step, outShape) = try sliceGeometry(context)
         guard x.elementType != .string, let bits = x.elementType.bitWidth, bits % 8 == 0,
             let count = x.elementCount, count * (bits / 8) == x.data.count, !x.shape.isEmpty
-        else { return try fallback.run(context) }
+        else { return nil }
         let width = bits / 8
         let rank = x.shape.count
         let out = outShape.map { Int($0) }
         let total = try Checked.product(outShape)
-        var bytes = Data(count: total * width)
+        var bytes = BufferPool.data(count: total * width, zeroed: true)
         if total > 0 {
             let strides = rowMajorStrides(x.dims)
             let inner = out[rank - 1]

@@ -57,6 +57,8 @@ public struct InferencePlan: Sendable {
     public var graph: Graph { main.graph }
     let main: GraphPlan
     let options: InferenceOptions
+    /// Output buffers reused across runs (see `BufferPool`); shared by copies of the plan.
+    let pool = BufferPool()
 
     /// Plans `model`; throws `unsupportedOp` naming the first node without a kernel.
     public init(model: Model, options: InferenceOptions = .init()) throws {
@@ -85,7 +87,9 @@ public struct InferencePlan: Sendable {
         var options = options
         options.budget = options.limits.budget()
         let outputs = try Checked.$elementLimit.withValue(options.limits.maxTensorElements) {
-            try main.execute(inputs: inputs, outer: .empty, options: options, byName: true)
+            try BufferPool.$current.withValue(pool) {
+                try main.execute(inputs: inputs, outer: .empty, options: options, byName: true)
+            }
         }
         var result: [String: Value] = [:]
         for (info, v) in zip(main.graph.outputs, outputs) { result[info.name] = v }
@@ -94,9 +98,7 @@ public struct InferencePlan: Sendable {
 
     private func checkInputs(_ inputs: [String: Value]) throws {
         let g = main.graph
-        let declared = Dictionary(g.inputs.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
-        let initializerNames = Set(g.initializers.map(\.name))
-        for name in inputs.keys.sorted() where declared[name] == nil {
+        if let name = inputs.keys.lazy.filter({ main.declaredInputs[$0] == nil }).min() {
             let expected = g.runtimeInputs.map(\.name).joined(separator: ", ")
             throw KilnError(
                 .malformedInput,
@@ -105,7 +107,7 @@ public struct InferencePlan: Sendable {
         }
         for info in g.inputs {
             guard let v = inputs[info.name] else {
-                if initializerNames.contains(info.name) { continue }
+                if main.initializerNames.contains(info.name) { continue }
                 throw KilnError(
                     .malformedInput,
                     "input '\(info.name)' (\(info.type.map(\.description) ?? "?")) was not given",
@@ -124,7 +126,7 @@ public struct InferencePlan: Sendable {
                 "input '\(info.name)' expects a tensor \(ValueType.tensor(expected))",
                 at: .init(value: info.name))
         }
-        let given = "\(t.elementType.name)\(t.shape)"
+        var given: String { "\(t.elementType.name)\(t.shape)" }
         if expected.elementType != .undefined && t.elementType != expected.elementType {
             throw KilnError(
                 .typeMismatch,
@@ -182,21 +184,41 @@ struct PlanningContext: Sendable {
 }
 
 /// One node ready to run: the kernel, the opset version, and plans for its subgraphs.
-struct PlanStep: Sendable {
+///
+/// A class, so that the executor's loop takes one reference per step instead of copying (and
+/// retaining) every field; immutable once planned.
+final class PlanStep: Sendable {
     let node: Node
     let label: String
     let op: any OpDefinition
     let opsetVersion: Int64
     let subplans: [GraphPlan]
     /// The op's kernel specialised to constant inputs at plan time (`PreparableOp`), if any.
-    var prepared: (any PreparedKernel)?
-    /// Local values to release after this step.
-    var release: [String] = []
+    let prepared: (any PreparedKernel)?
     /// Environment slots of the inputs (-1 for an omitted optional input), the outputs (-1 for
     /// an unnamed output) and the values released after this step.
-    var inputSlots: [Int] = []
-    var outputSlots: [Int] = []
-    var releaseSlots: [Int] = []
+    let inputSlots: [Int]
+    let outputSlots: [Int]
+    let releaseSlots: [Int]
+    /// Outputs with a name (a kernel may omit trailing unnamed ones).
+    let namedOutputCount: Int
+
+    init(
+        node: Node, label: String, op: any OpDefinition, opsetVersion: Int64,
+        subplans: [GraphPlan], prepared: (any PreparedKernel)?, inputSlots: [Int],
+        outputSlots: [Int], releaseSlots: [Int]
+    ) {
+        self.node = node
+        self.label = label
+        self.op = op
+        self.opsetVersion = opsetVersion
+        self.subplans = subplans
+        self.prepared = prepared
+        self.inputSlots = inputSlots
+        self.outputSlots = outputSlots
+        self.releaseSlots = releaseSlots
+        namedOutputCount = node.outputs.filter { !$0.isEmpty }.count
+    }
 }
 
 /// The values of the graph enclosing a subgraph, by name, without copying them: the parent's
@@ -232,6 +254,11 @@ struct GraphPlan: Sendable {
     let outputSlots: [Int]
     /// Names read from the enclosing scope (not defined here) with their slots.
     let outerReads: [(String, Int)]
+    /// The most inputs of any step (the capacity of the executor's argument buffer).
+    let maxInputs: Int
+    /// Graph inputs by name and the initializer names, for checking a run's inputs.
+    let declaredInputs: [String: ValueInfo]
+    let initializerNames: Set<String>
 
     init(graph original: Graph, context: PlanningContext) throws {
         source = original
@@ -259,12 +286,16 @@ struct GraphPlan: Sendable {
 
         // Initializers a caller cannot override (not also declared as graph inputs) are the
         // constants that prepared kernels may specialise to.
-        let declaredInputs = Set(g.inputs.map(\.name))
+        let inputNames = Set(g.inputs.map(\.name))
         var constants: [String: Tensor] = [:]
-        for (name, v) in inits where !declaredInputs.contains(name) {
+        for (name, v) in inits where !inputNames.contains(name) {
             if case .tensor(let t) = v { constants[name] = t }
         }
-        var steps: [PlanStep] = []
+        typealias Draft = (
+            node: Node, label: String, op: any OpDefinition, version: Int64, subplans: [GraphPlan],
+            prepared: (any PreparedKernel)?
+        )
+        var drafts: [Draft] = []
         for (i, node) in g.nodes.enumerated() {
             let label = node.label(index: i)
             let domain = node.normalizedDomain
@@ -295,10 +326,7 @@ struct GraphPlan: Sendable {
                     throw e
                 }
             }
-            steps.append(
-                PlanStep(
-                    node: clean, label: label, op: op, opsetVersion: version, subplans: subplans,
-                    prepared: prepared))
+            drafts.append((clean, label, op, version, subplans, prepared))
         }
 
         // Last use of every locally defined value; graph outputs are never released.
@@ -315,8 +343,9 @@ struct GraphPlan: Sendable {
             // An output nobody reads is dead right after it is produced.
             for name in n.outputs where !name.isEmpty && lastUse[name] == nil { lastUse[name] = i }
         }
+        var release = [[String]](repeating: [], count: drafts.count)
         for (name, i) in lastUse where local.contains(name) && !keep.contains(name) {
-            steps[i].release.append(name)
+            release[i].append(name)
         }
 
         // Slots: local definitions first, then names read from the enclosing scope.
@@ -329,17 +358,20 @@ struct GraphPlan: Sendable {
         for info in g.inputs { _ = slot(info.name) }
         let initializerSlots = inits.map { slot($0.0) }
         var outerReads: [(String, Int)] = []
-        for i in steps.indices {
-            steps[i].inputSlots = steps[i].node.inputs.map { name in
-                if name.isEmpty { return -1 }
-                if slots[name] == nil && !local.contains(name) {
-                    outerReads.append((name, slot(name)))
-                }
-                return slot(name)
-            }
-            steps[i].outputSlots = steps[i].node.outputs.map { $0.isEmpty ? -1 : slot($0) }
+        var inputSlots: [[Int]] = []
+        var stepOutputSlots: [[Int]] = []
+        for d in drafts {
+            inputSlots.append(
+                d.node.inputs.map { name in
+                    if name.isEmpty { return -1 }
+                    if slots[name] == nil && !local.contains(name) {
+                        outerReads.append((name, slot(name)))
+                    }
+                    return slot(name)
+                })
+            stepOutputSlots.append(d.node.outputs.map { $0.isEmpty ? -1 : slot($0) })
         }
-        for i in steps.indices { steps[i].releaseSlots = steps[i].release.map { slot($0) } }
+        let releaseSlots = release.map { names in names.map { slot($0) } }
         for o in g.outputs where slots[o.name] == nil && !local.contains(o.name) {
             outerReads.append((o.name, slot(o.name)))
         }
@@ -354,7 +386,17 @@ struct GraphPlan: Sendable {
         self.slots = slots
         self.initializerSlots = initializerSlots
         self.outerReads = outerReads
-        self.steps = steps
+        steps = drafts.indices.map { i in
+            let d = drafts[i]
+            return PlanStep(
+                node: d.node, label: d.label, op: d.op, opsetVersion: d.version,
+                subplans: d.subplans, prepared: d.prepared, inputSlots: inputSlots[i],
+                outputSlots: stepOutputSlots[i], releaseSlots: releaseSlots[i])
+        }
+        maxInputs = drafts.map(\.node.inputs.count).max() ?? 0
+        declaredInputs = Dictionary(
+            g.inputs.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+        initializerNames = Set(inits.map(\.0))
     }
 
     /// Runs the graph. With `byName`, `inputs` maps graph input names to values (missing ones
@@ -370,16 +412,20 @@ struct GraphPlan: Sendable {
         for (name, v) in inputs {
             if let slot = slots[name] { env[slot] = v } else { extra[name] = v }
         }
+        // One argument buffer for all steps: each kernel's context releases it before the next
+        // step, so clearing it keeps its capacity and allocates nothing per step.
+        var args: [Value?] = []
+        args.reserveCapacity(maxInputs)
         for step in steps {
             try options.budget.checkDeadline(node: step.label)
-            var args: [Value?] = []
-            args.reserveCapacity(step.inputSlots.count)
-            for (name, slot) in zip(step.node.inputs, step.inputSlots) {
+            args.removeAll(keepingCapacity: true)
+            for (i, slot) in step.inputSlots.enumerated() {
                 if slot < 0 {
                     args.append(nil)
                 } else if let v = env[slot] {
                     args.append(v)
                 } else {
+                    let name = step.node.inputs[i]
                     throw KilnError(
                         .invalidGraph, "input '\(name)' is not defined before this node",
                         at: .init(node: step.label, value: name))
@@ -393,7 +439,7 @@ struct GraphPlan: Sendable {
                     ? .empty : OuterScope(slots: slots, values: env, extra: extra),
                 options: options)
             guard
-                outputs.count >= step.node.outputs.filter({ !$0.isEmpty }).count
+                outputs.count >= step.namedOutputCount
                     || outputs.count == step.node.outputs.count
             else {
                 throw KilnError(

@@ -56,7 +56,7 @@ import Testing
             let reference: any OpDefinition = isMax ? MaxPool() : AveragePool()
             let want = try #require(try reference.run(ctx).first?.tensor)
             let got = try #require(
-                try FastPool(fallback: reference, isMax: isMax).run(ctx).first?.tensor)
+                try FastPool(isMax: isMax).run(ifSupported: ctx)?.first?.tensor)
             #expect(got.shape == want.shape, "\(op) \(c)")
             let a = try #require(got.values(as: Float.self))
             let b = try #require(want.values(as: Float.self))
@@ -70,7 +70,7 @@ import Testing
             let threaded = KernelContext(
                 node: node, opsetVersion: 19, inputs: [.tensor(x)], threads: 3)
             let split = try #require(
-                try FastPool(fallback: reference, isMax: isMax).run(threaded).first?.tensor)
+                try FastPool(isMax: isMax).run(ifSupported: threaded)?.first?.tensor)
             #expect(split == got, "\(op) \(c) on 3 threads")
         }
     }
@@ -115,7 +115,7 @@ import Testing
         let want = try #require(
             try BatchNormalization().run(ctx).first?.tensor?.values(as: Float.self))
         let got = try #require(
-            try FastBatchNormalization(fallback: BatchNormalization()).run(ctx).first?.tensor?
+            try FastBatchNormalization().run(ifSupported: ctx)?.first?.tensor?
                 .values(as: Float.self))
         #expect(NNFastKernelTests.maxRelativeError(got, want) < 1e-6)
     }

@@ -60,7 +60,7 @@ enum NNTensor {
         else { throw ctx.fail("output shape \(shape) is too large") }
         let s = shape.map { Int64($0) }
         if type == .float32 {
-            var data = Data(count: n * 4)
+            var data = BufferPool.data(count: n * 4, zeroed: true)
             try data.withUnsafeMutableBytes { raw in
                 try fill(raw.bindMemory(to: Float.self))
             }

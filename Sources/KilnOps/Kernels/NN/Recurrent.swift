@@ -312,17 +312,9 @@ struct PreparedRecurrent: PreparedKernel {
         -> PreparedRecurrent?
     {
         guard let w = constants.count > 1 ? constants[1] : nil, w.elementType == .float32,
-            w.shape.count == 3, let count = w.elementCount, count > 0,
-            let values = w.values(as: Float.self), values.count == count
+            w.shape.count == 3, let count = w.elementCount, count > 0, w.data.count == count * 4,
+            let t = w.transposed([0, 2, 1]).values(as: Float.self), t.count == count
         else { return nil }
-        let (dirs, rows, cols) = (Int(w.shape[0]), Int(w.shape[1]), Int(w.shape[2]))
-        var t = [Float](repeating: 0, count: count)
-        for d in 0..<dirs {
-            let base = d * rows * cols
-            for r in 0..<rows {
-                for c in 0..<cols { t[base + c * rows + r] = values[base + r * cols + c] }
-            }
-        }
         return PreparedRecurrent(cell: cell, kernels: kernels, transposedW: t)
     }
 
