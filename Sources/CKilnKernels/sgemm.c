@@ -401,36 +401,95 @@ static float *scratch(int which, size_t floats) {
     return tlsBuf[which];
 }
 
-void ckiln_sgemm(int isa, int transA, int transB, long M, long N, long K, float alpha,
-                 const float *A, long lda, const float *B, long ldb, float beta, float *C,
-                 long ldc) {
-    if (M <= 0 || N <= 0) return;
-    // C = beta * C first, so the K loop only accumulates.
-    if (beta == 0.0f) {
-        for (long i = 0; i < M; i++) memset(C + i * ldc, 0, (size_t)N * sizeof(float));
-    } else if (beta != 1.0f) {
-        for (long i = 0; i < M; i++)
-            for (long j = 0; j < N; j++) C[i * ldc + j] *= beta;
-    }
-    if (K <= 0 || alpha == 0.0f) return;
-    int path = resolve_isa(isa);
+/// Where the GEMM's B comes from: a row-major (or transposed) matrix, or, when `geom` is set,
+/// the im2col unfolding of one image group `x` (2-D plane geometry: ih, iw, oh, ow, kh, kw,
+/// sh, sw, dh, dw, ph, pw), packed straight into B panels without materializing the columns.
+typedef struct {
+    int transB;
+    const float *B;
+    long ldb;
+    const float *x;
+    const long *geom;
+    long colBase; ///< absolute output position of column 0 (conv source)
+} b_source;
 
-    if (M == 1) {
-        float stackX[1024];
-        float *x = K <= 1024 ? stackX : (float *)malloc((size_t)K * sizeof(float));
-        if (x) {
-            for (long p = 0; p < K; p++) x[p] = alpha * (transA ? A[p * lda] : A[p]);
-#ifdef CKILN_X86
-            if (path == CKILN_ISA_AVX512)
-                gemv_avx512(transB, N, K, x, B, ldb, C);
-            else
-#endif
-                gemv_scalar(transB, N, K, x, B, ldb, C);
-            if (x != stackX) free(x);
-            return;
+/// Writes `len` values of unfolded row (ky, kx) of one channel for output positions
+/// ox..ox+len of output row `oy` into `d` (zero outside the image).
+static inline void conv_row_segment(const float *img, const long *g, long ky, long kx, long oy,
+                                    long ox, long len, float *d) {
+    long ih = g[0], iw = g[1], sh = g[6], sw = g[7], dh = g[8], dw = g[9], ph = g[10],
+         pw = g[11];
+    long iy = oy * sh - ph + ky * dh;
+    if (iy < 0 || iy >= ih) {
+        for (long e = 0; e < len; e++) d[e] = 0.0f;
+        return;
+    }
+    long off = kx * dw - pw;
+    // Output columns whose input column is inside the image: [lo, hi).
+    long lo = off < 0 ? (-off + sw - 1) / sw : 0;
+    long lim = iw - 1 - off;
+    long hi = lim < 0 ? 0 : lim / sw + 1;
+    long a = ox, b = ox + len;
+    long s0 = lo > a ? (lo < b ? lo : b) : a;
+    long s1 = hi < b ? hi : b;
+    if (s1 < s0) s1 = s0;
+    long e = 0;
+    for (; e < s0 - a; e++) d[e] = 0.0f;
+    const float *srow = img + iy * iw + off;
+    if (sw == 1) {
+        if (s1 > s0) memcpy(d + e, srow + s0, (size_t)(s1 - s0) * sizeof(float));
+        e += s1 - s0;
+    } else {
+        for (long o = s0; o < s1; o++, e++) d[e] = srow[o * sw];
+    }
+    for (; e < len; e++) d[e] = 0.0f;
+}
+
+/// Packs rows p0..p0+kc, columns j0..j0+nc of im2col(x) into `nr`-wide column panels, k-major,
+/// zero-padded (the layout of `pack_b`).
+static void pack_b_conv(const b_source *src, long p0, long j0, long kc, long nc, int nr,
+                        float *dst) {
+    const long *g = src->geom;
+    long ih = g[0], iw = g[1], ow = g[3], kh = g[4], kw = g[5];
+    long taps = kh * kw;
+    long panels = (nc + nr - 1) / nr;
+    for (long p = 0; p < kc; p++) {
+        long k = p0 + p;
+        long c = k / taps, t = k % taps;
+        long ky = t / kw, kx = t % kw;
+        const float *img = src->x + c * ih * iw;
+        long abs = src->colBase + j0;
+        long oy = abs / ow, ox = abs % ow;
+        long j = 0;
+        while (j < nc) {
+            long run = ow - ox < nc - j ? ow - ox : nc - j;
+            // Split the run at panel boundaries.
+            long done = 0;
+            while (done < run) {
+                long jj = j + done;
+                long off = jj % nr;
+                long len = nr - off < run - done ? nr - off : run - done;
+                float *d = dst + (jj / nr) * kc * nr + p * nr + off;
+                conv_row_segment(img, g, ky, kx, oy, ox + done, len, d);
+                done += len;
+            }
+            j += run;
+            ox = 0;
+            oy++;
+        }
+        if (panels * nr > nc) {
+            float *d = dst + (panels - 1) * kc * nr + p * nr;
+            for (long jj = nc - (panels - 1) * nr; jj < nr; jj++) d[jj] = 0.0f;
         }
     }
+}
 
+/// The blocked loops. With `init`, C is not read: the first K block stores `rowBias[i]` (or
+/// 0) into each tile just before the micro-kernel adds to it, so no separate pass clears C and
+/// every element is bias + (sum of products), as after a fill and a beta = 1 GEMM.
+static void sgemm_blocked(int path, int transA, long M, long N, long K, float alpha,
+                          const float *A, long lda, const b_source *bs, const float *rowBias,
+                          int init, float *C, long ldc) {
     micro_kernel_fn kernel = kernel_scalar;
     int mr = SC_MR, nr = SC_NR;
     switch (path) {
@@ -459,25 +518,43 @@ void ckiln_sgemm(int isa, int transA, int transB, long M, long N, long K, float 
     float *packB = scratch(1, (size_t)ncPad * kcMax);
     float tile[MAX_TILE];
     if (!packA || !packB) { // out of memory: leave the plain triple loop to do the work
-        for (long i = 0; i < M; i++)
+        for (long i = 0; i < M; i++) {
+            if (init)
+                for (long j = 0; j < N; j++) C[i * ldc + j] = rowBias ? rowBias[i] : 0.0f;
             for (long p = 0; p < K; p++) {
                 float av = alpha * (transA ? A[p * lda + i] : A[i * lda + p]);
-                for (long j = 0; j < N; j++)
-                    C[i * ldc + j] += av * (transB ? B[j * ldb + p] : B[p * ldb + j]);
+                for (long j = 0; j < N; j++) {
+                    float bv;
+                    if (bs->geom) {
+                        long k = p, taps = bs->geom[4] * bs->geom[5];
+                        long t = k % taps, pos = bs->colBase + j, ow = bs->geom[3];
+                        conv_row_segment(bs->x + (k / taps) * bs->geom[0] * bs->geom[1],
+                                         bs->geom, t / bs->geom[5], t % bs->geom[5], pos / ow,
+                                         pos % ow, 1, &bv);
+                    } else {
+                        bv = bs->transB ? bs->B[j * bs->ldb + p] : bs->B[p * bs->ldb + j];
+                    }
+                    C[i * ldc + j] += av * bv;
+                }
             }
+        }
         return;
     }
 
     // With few rows of A, packing B would cost about as much as using it (1/M of the work):
     // full-width panels of a row-major B are then read in place.
-    int directB = !transB && M <= DIRECT_B_MAX_M;
+    int directB = !bs->geom && !bs->transB && M <= DIRECT_B_MAX_M;
     for (long jc = 0; jc < N; jc += NC_BLOCK) {
         long nc = N - jc < NC_BLOCK ? N - jc : NC_BLOCK;
         for (long pc = 0; pc < K; pc += KC_BLOCK) {
             long kc = K - pc < KC_BLOCK ? K - pc : KC_BLOCK;
             long fullCols = directB ? nc / nr * nr : 0;
-            if (fullCols < nc)
-                pack_b(transB, B, ldb, pc, jc + fullCols, kc, nc - fullCols, nr, packB);
+            if (bs->geom)
+                pack_b_conv(bs, pc, jc, kc, nc, nr, packB);
+            else if (fullCols < nc)
+                pack_b(bs->transB, bs->B, bs->ldb, pc, jc + fullCols, kc, nc - fullCols, nr,
+                       packB);
+            int first = init && pc == 0;
             for (long ic = 0; ic < M; ic += MC_BLOCK) {
                 long mc = M - ic < MC_BLOCK ? M - ic : MC_BLOCK;
                 pack_a(transA, A, lda, ic, pc, mc, kc, mr, alpha, packA);
@@ -486,8 +563,8 @@ void ckiln_sgemm(int isa, int transA, int transB, long M, long N, long K, float 
                     const float *bp;
                     long bStride;
                     if (jr < fullCols) {
-                        bp = B + pc * ldb + jc + jr;
-                        bStride = ldb;
+                        bp = bs->B + pc * bs->ldb + jc + jr;
+                        bStride = bs->ldb;
                     } else {
                         bp = packB + ((jr - fullCols) / nr) * kc * nr;
                         bStride = nr;
@@ -496,6 +573,12 @@ void ckiln_sgemm(int isa, int transA, int transB, long M, long N, long K, float 
                         long rows = mc - ir < mr ? mc - ir : mr;
                         const float *ap = packA + (ir / mr) * kc * mr;
                         float *cp = C + (ic + ir) * ldc + jc + jr;
+                        if (first) {
+                            for (long i = 0; i < rows; i++) {
+                                float v = rowBias ? rowBias[ic + ir + i] : 0.0f;
+                                for (long j = 0; j < cols; j++) cp[i * ldc + j] = v;
+                            }
+                        }
                         if (rows == mr && cols == nr) {
                             kernel(kc, ap, bp, bStride, cp, ldc);
 #ifdef CKILN_X86
@@ -513,4 +596,59 @@ void ckiln_sgemm(int isa, int transA, int transB, long M, long N, long K, float 
             }
         }
     }
+}
+
+void ckiln_sgemm(int isa, int transA, int transB, long M, long N, long K, float alpha,
+                 const float *A, long lda, const float *B, long ldb, float beta, float *C,
+                 long ldc) {
+    if (M <= 0 || N <= 0) return;
+    int path = resolve_isa(isa);
+    int blocked = K > 0 && alpha != 0.0f && M != 1;
+    // C = beta * C first, so the K loop only accumulates (the blocked loops clear C per tile).
+    if (beta == 0.0f) {
+        if (!blocked)
+            for (long i = 0; i < M; i++) memset(C + i * ldc, 0, (size_t)N * sizeof(float));
+    } else if (beta != 1.0f) {
+        for (long i = 0; i < M; i++)
+            for (long j = 0; j < N; j++) C[i * ldc + j] *= beta;
+    }
+    if (K <= 0 || alpha == 0.0f) return;
+
+    if (M == 1) {
+        float stackX[1024];
+        float *x = K <= 1024 ? stackX : (float *)malloc((size_t)K * sizeof(float));
+        if (x) {
+            for (long p = 0; p < K; p++) x[p] = alpha * (transA ? A[p * lda] : A[p]);
+#ifdef CKILN_X86
+            if (path == CKILN_ISA_AVX512)
+                gemv_avx512(transB, N, K, x, B, ldb, C);
+            else
+#endif
+                gemv_scalar(transB, N, K, x, B, ldb, C);
+            if (x != stackX) free(x);
+            return;
+        }
+    }
+    b_source bs = {transB, B, ldb, NULL, NULL, 0};
+    sgemm_blocked(path, transA, M, N, K, alpha, A, lda, &bs, NULL, blocked && beta == 0.0f, C,
+                  ldc);
+}
+
+void ckiln_conv_sgemm(int isa, long M, long N, long K, const float *W, const float *x,
+                      const long *geometry, long ldx, long colBase, const float *bias, float *C,
+                      long ldc) {
+    if (M <= 0 || N <= 0) return;
+    if (K <= 0) {
+        for (long i = 0; i < M; i++)
+            for (long j = 0; j < N; j++) C[i * ldc + j] = bias ? bias[i] : 0.0f;
+        return;
+    }
+    b_source bs = {0, x + colBase, ldx, NULL, NULL, 0};
+    if (geometry) {
+        bs.B = NULL;
+        bs.x = x;
+        bs.geom = geometry;
+        bs.colBase = colBase;
+    }
+    sgemm_blocked(resolve_isa(isa), 0, M, N, K, 1.0f, W, K, &bs, bias, 1, C, ldc);
 }
