@@ -413,73 +413,79 @@ typedef struct {
     long colBase; ///< absolute output position of column 0 (conv source)
 } b_source;
 
-/// Writes `len` values of unfolded row (ky, kx) of one channel for output positions
-/// ox..ox+len of output row `oy` into `d` (zero outside the image).
-static inline void conv_row_segment(const float *img, const long *g, long ky, long kx, long oy,
-                                    long ox, long len, float *d) {
-    long ih = g[0], iw = g[1], sh = g[6], sw = g[7], dh = g[8], dw = g[9], ph = g[10],
-         pw = g[11];
-    long iy = oy * sh - ph + ky * dh;
-    if (iy < 0 || iy >= ih) {
-        for (long e = 0; e < len; e++) d[e] = 0.0f;
-        return;
-    }
-    long off = kx * dw - pw;
-    // Output columns whose input column is inside the image: [lo, hi).
-    long lo = off < 0 ? (-off + sw - 1) / sw : 0;
-    long lim = iw - 1 - off;
-    long hi = lim < 0 ? 0 : lim / sw + 1;
-    long a = ox, b = ox + len;
-    long s0 = lo > a ? (lo < b ? lo : b) : a;
-    long s1 = hi < b ? hi : b;
-    if (s1 < s0) s1 = s0;
-    long e = 0;
-    for (; e < s0 - a; e++) d[e] = 0.0f;
-    const float *srow = img + iy * iw + off;
+/// Writes unfolded values for output columns [a, b) of one output row into `d`: zero for
+/// columns outside [lo, hi) (their tap falls left or right of the image), else srow[o * sw].
+static inline void conv_row_piece(const float *restrict srow, long sw, long lo, long hi, long a,
+                                  long b, float *restrict d) {
+    long s0 = lo < a ? a : (lo > b ? b : lo);
+    long s1 = hi < s0 ? s0 : (hi > b ? b : hi);
+    for (long o = a; o < s0; o++) d[o - a] = 0.0f;
     if (sw == 1) {
-        if (s1 > s0) memcpy(d + e, srow + s0, (size_t)(s1 - s0) * sizeof(float));
-        e += s1 - s0;
+        const float *restrict s = srow + s0;
+        float *restrict dd = d + (s0 - a);
+        for (long e = 0; e < s1 - s0; e++) dd[e] = s[e];
     } else {
-        for (long o = s0; o < s1; o++, e++) d[e] = srow[o * sw];
+        for (long o = s0; o < s1; o++) d[o - a] = srow[o * sw];
     }
-    for (; e < len; e++) d[e] = 0.0f;
+    for (long o = s1; o < b; o++) d[o - a] = 0.0f;
 }
 
 /// Packs rows p0..p0+kc, columns j0..j0+nc of im2col(x) into `nr`-wide column panels, k-major,
-/// zero-padded (the layout of `pack_b`).
+/// zero-padded (the layout of `pack_b`), walking each unfolded row once along the output rows.
 static void pack_b_conv(const b_source *src, long p0, long j0, long kc, long nc, int nr,
                         float *dst) {
     const long *g = src->geom;
     long ih = g[0], iw = g[1], ow = g[3], kh = g[4], kw = g[5];
+    long sh = g[6], sw = g[7], dh = g[8], dw = g[9], ph = g[10], pw = g[11];
     long taps = kh * kw;
-    long panels = (nc + nr - 1) / nr;
+    long panelStride = kc * nr;
+    long abs0 = src->colBase + j0;
+    long oy0 = abs0 / ow, ox0 = abs0 % ow;
+    long c = p0 / taps, t = p0 % taps;
+    long ky = t / kw, kx = t % kw;
     for (long p = 0; p < kc; p++) {
-        long k = p0 + p;
-        long c = k / taps, t = k % taps;
-        long ky = t / kw, kx = t % kw;
         const float *img = src->x + c * ih * iw;
-        long abs = src->colBase + j0;
-        long oy = abs / ow, ox = abs % ow;
-        long j = 0;
+        long off = kx * dw - pw;
+        // Output columns whose input column is inside the image: [lo, hi).
+        long lo = off < 0 ? (-off + sw - 1) / sw : 0;
+        long lim = iw - 1 - off;
+        long hi = lim < 0 ? 0 : lim / sw + 1;
+        float *pd = dst + p * nr;
+        long poff = 0;
+        long oy = oy0, ox = ox0, j = 0;
         while (j < nc) {
             long run = ow - ox < nc - j ? ow - ox : nc - j;
-            // Split the run at panel boundaries.
-            long done = 0;
-            while (done < run) {
-                long jj = j + done;
-                long off = jj % nr;
-                long len = nr - off < run - done ? nr - off : run - done;
-                float *d = dst + (jj / nr) * kc * nr + p * nr + off;
-                conv_row_segment(img, g, ky, kx, oy, ox + done, len, d);
-                done += len;
+            long iy = oy * sh - ph + ky * dh;
+            int inside = iy >= 0 && iy < ih;
+            const float *srow = img + (inside ? iy * iw + off : 0);
+            long end = ox + run;
+            while (ox < end) {
+                long len = nr - poff < end - ox ? nr - poff : end - ox;
+                float *d = pd + poff;
+                if (inside) {
+                    conv_row_piece(srow, sw, lo, hi, ox, ox + len, d);
+                } else {
+                    for (long e = 0; e < len; e++) d[e] = 0.0f;
+                }
+                ox += len;
+                poff += len;
+                if (poff == nr) {
+                    poff = 0;
+                    pd += panelStride;
+                }
             }
             j += run;
             ox = 0;
             oy++;
         }
-        if (panels * nr > nc) {
-            float *d = dst + (panels - 1) * kc * nr + p * nr;
-            for (long jj = nc - (panels - 1) * nr; jj < nr; jj++) d[jj] = 0.0f;
+        if (poff)
+            for (long e = poff; e < nr; e++) pd[e] = 0.0f;
+        if (++kx == kw) {
+            kx = 0;
+            if (++ky == kh) {
+                ky = 0;
+                c++;
+            }
         }
     }
 }
@@ -526,11 +532,12 @@ static void sgemm_blocked(int path, int transA, long M, long N, long K, float al
                 for (long j = 0; j < N; j++) {
                     float bv;
                     if (bs->geom) {
-                        long k = p, taps = bs->geom[4] * bs->geom[5];
-                        long t = k % taps, pos = bs->colBase + j, ow = bs->geom[3];
-                        conv_row_segment(bs->x + (k / taps) * bs->geom[0] * bs->geom[1],
-                                         bs->geom, t / bs->geom[5], t % bs->geom[5], pos / ow,
-                                         pos % ow, 1, &bv);
+                        const long *g = bs->geom;
+                        long taps = g[4] * g[5], t = p % taps, pos = bs->colBase + j;
+                        long iy = pos / g[3] * g[6] - g[10] + t / g[5] * g[8];
+                        long ix = pos % g[3] * g[7] - g[11] + t % g[5] * g[9];
+                        int in = iy >= 0 && iy < g[0] && ix >= 0 && ix < g[1];
+                        bv = in ? bs->x[(p / taps * g[0] + iy) * g[1] + ix] : 0.0f;
                     } else {
                         bv = bs->transB ? bs->B[j * bs->ldb + p] : bs->B[p * bs->ldb + j];
                     }
