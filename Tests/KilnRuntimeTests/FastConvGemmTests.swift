@@ -15,7 +15,10 @@ import Testing
         // Column blocks across threads; 3x3 pad 1 (every edge segment of a row).
         ConvCase(x: [1, 16, 30, 33], w: [40, 16, 3, 3], group: 1, strides: [1, 1],
                  pads: [1, 1, 1, 1], dilations: [1, 1], autoPad: "NOTSET"),
-        // More output channels than positions: row blocks across threads.
+        // Many output channels on a 7x7 map: row blocks balance better than column blocks.
+        ConvCase(x: [1, 64, 7, 7], w: [256, 64, 3, 3], group: 1, strides: [1, 1],
+                 pads: [1, 1, 1, 1], dilations: [1, 1], autoPad: "NOTSET"),
+        // 150 channels, 63 positions: 16-column blocks.
         ConvCase(x: [1, 96, 7, 9], w: [150, 96, 3, 3], group: 1, strides: [1, 1],
                  pads: [1, 1, 1, 1], dilations: [1, 1], autoPad: "NOTSET"),
         // Groups, stride 2, dilation 2, asymmetric pads, two images.

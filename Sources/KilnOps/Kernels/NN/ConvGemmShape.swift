@@ -20,7 +20,7 @@ struct ConvGemmShape {
     var plane: [Int]?
 
     /// Below about this many multiply-adds per part, a fork/join costs more than it saves.
-    static let workPerPart = 2e6
+    static let workPerPart = 1e6
 
     func run(
         _ convGemm: @escaping NNKernels.ConvGemm, x: UnsafePointer<Float>,
@@ -30,17 +30,10 @@ struct ConvGemmShape {
         let work = Double(group) * Double(mg) * Double(outSize) * Double(kDim)
         let parts = min(max(threads, 1), max(1, Int(work / Self.workPerPart)))
         // Blocks per group so that the parts spread evenly over the threads.
-        var splits = parts > 1 ? parts / Self.gcd(group, parts) : 1
-        let byColumns = outSize >= mg
+        let splits = parts > 1 ? parts / Self.gcd(group, parts) : 1
+        let (byColumns, chunk) = Self.blocking(rows: mg, columns: outSize, splits: splits)
         let extent = byColumns ? outSize : mg
-        var chunk = extent
-        if splits > 1 {
-            // Whole micro-tiles (32 columns, 14 rows on AVX-512) per block.
-            let align = byColumns ? 32 : 14
-            chunk = ((extent + splits - 1) / splits + align - 1) / align * align
-            splits = (extent + chunk - 1) / chunk
-        }
-        let (blocks, step) = (splits, chunk)
+        let (blocks, step) = ((extent + chunk - 1) / chunk, chunk)
         let items = group * blocks
         let (c, m) = (cg * group, mg * group)
         let shape = self
@@ -82,6 +75,21 @@ struct ConvGemmShape {
                 }
             }
         }
+    }
+
+    /// Splits a `rows` × `columns` output into about `splits` blocks of whole micro-tiles
+    /// (16 columns or 14 rows: AVX-512 tiles are 14 × 32 and 14 × 16 edge tiles run at nearly
+    /// full speed), along the dimension whose largest block is smallest (the load balance of
+    /// two threads on 49 or 196 positions depends on it). Returns the dimension and block size.
+    static func blocking(rows: Int, columns: Int, splits: Int) -> (byColumns: Bool, chunk: Int) {
+        guard splits > 1 else { return (true, max(columns, 1)) }
+        func block(_ extent: Int, _ align: Int) -> Int {
+            ((extent + splits - 1) / splits + align - 1) / align * align
+        }
+        let (colChunk, rowChunk) = (block(columns, 16), block(rows, 14))
+        // The largest block's share of the work: chunk × the other dimension.
+        let byColumns = min(colChunk, columns) * rows <= min(rowChunk, rows) * columns
+        return byColumns ? (true, colChunk) : (false, rowChunk)
     }
 
     static func gcd(_ a: Int, _ b: Int) -> Int {
