@@ -401,36 +401,101 @@ static float *scratch(int which, size_t floats) {
     return tlsBuf[which];
 }
 
-void ckiln_sgemm(int isa, int transA, int transB, long M, long N, long K, float alpha,
-                 const float *A, long lda, const float *B, long ldb, float beta, float *C,
-                 long ldc) {
-    if (M <= 0 || N <= 0) return;
-    // C = beta * C first, so the K loop only accumulates.
-    if (beta == 0.0f) {
-        for (long i = 0; i < M; i++) memset(C + i * ldc, 0, (size_t)N * sizeof(float));
-    } else if (beta != 1.0f) {
-        for (long i = 0; i < M; i++)
-            for (long j = 0; j < N; j++) C[i * ldc + j] *= beta;
-    }
-    if (K <= 0 || alpha == 0.0f) return;
-    int path = resolve_isa(isa);
+/// Where the GEMM's B comes from: a row-major (or transposed) matrix, or, when `geom` is set,
+/// the im2col unfolding of one image group `x` (2-D plane geometry: ih, iw, oh, ow, kh, kw,
+/// sh, sw, dh, dw, ph, pw), packed straight into B panels without materializing the columns.
+typedef struct {
+    int transB;
+    const float *B;
+    long ldb;
+    const float *x;
+    const long *geom;
+    long colBase; ///< absolute output position of column 0 (conv source)
+} b_source;
 
-    if (M == 1) {
-        float stackX[1024];
-        float *x = K <= 1024 ? stackX : (float *)malloc((size_t)K * sizeof(float));
-        if (x) {
-            for (long p = 0; p < K; p++) x[p] = alpha * (transA ? A[p * lda] : A[p]);
-#ifdef CKILN_X86
-            if (path == CKILN_ISA_AVX512)
-                gemv_avx512(transB, N, K, x, B, ldb, C);
-            else
-#endif
-                gemv_scalar(transB, N, K, x, B, ldb, C);
-            if (x != stackX) free(x);
-            return;
+/// Writes unfolded values for output columns [a, b) of one output row into `d`: zero for
+/// columns outside [lo, hi) (their tap falls left or right of the image), else srow[o * sw].
+static inline void conv_row_piece(const float *restrict srow, long sw, long lo, long hi, long a,
+                                  long b, float *restrict d) {
+    long s0 = lo < a ? a : (lo > b ? b : lo);
+    long s1 = hi < s0 ? s0 : (hi > b ? b : hi);
+    for (long o = a; o < s0; o++) d[o - a] = 0.0f;
+    if (sw == 1) {
+        const float *restrict s = srow + s0;
+        float *restrict dd = d + (s0 - a);
+        for (long e = 0; e < s1 - s0; e++) dd[e] = s[e];
+    } else {
+        for (long o = s0; o < s1; o++) d[o - a] = srow[o * sw];
+    }
+    for (long o = s1; o < b; o++) d[o - a] = 0.0f;
+}
+
+/// Packs rows p0..p0+kc, columns j0..j0+nc of im2col(x) into `nr`-wide column panels, k-major,
+/// zero-padded (the layout of `pack_b`), walking each unfolded row once along the output rows.
+static void pack_b_conv(const b_source *src, long p0, long j0, long kc, long nc, int nr,
+                        float *dst) {
+    const long *g = src->geom;
+    long ih = g[0], iw = g[1], ow = g[3], kh = g[4], kw = g[5];
+    long sh = g[6], sw = g[7], dh = g[8], dw = g[9], ph = g[10], pw = g[11];
+    long taps = kh * kw;
+    long panelStride = kc * nr;
+    long abs0 = src->colBase + j0;
+    long oy0 = abs0 / ow, ox0 = abs0 % ow;
+    long c = p0 / taps, t = p0 % taps;
+    long ky = t / kw, kx = t % kw;
+    for (long p = 0; p < kc; p++) {
+        const float *img = src->x + c * ih * iw;
+        long off = kx * dw - pw;
+        // Output columns whose input column is inside the image: [lo, hi).
+        long lo = off < 0 ? (-off + sw - 1) / sw : 0;
+        long lim = iw - 1 - off;
+        long hi = lim < 0 ? 0 : lim / sw + 1;
+        float *pd = dst + p * nr;
+        long poff = 0;
+        long oy = oy0, ox = ox0, j = 0;
+        while (j < nc) {
+            long run = ow - ox < nc - j ? ow - ox : nc - j;
+            long iy = oy * sh - ph + ky * dh;
+            int inside = iy >= 0 && iy < ih;
+            const float *srow = img + (inside ? iy * iw + off : 0);
+            long end = ox + run;
+            while (ox < end) {
+                long len = nr - poff < end - ox ? nr - poff : end - ox;
+                float *d = pd + poff;
+                if (inside) {
+                    conv_row_piece(srow, sw, lo, hi, ox, ox + len, d);
+                } else {
+                    for (long e = 0; e < len; e++) d[e] = 0.0f;
+                }
+                ox += len;
+                poff += len;
+                if (poff == nr) {
+                    poff = 0;
+                    pd += panelStride;
+                }
+            }
+            j += run;
+            ox = 0;
+            oy++;
+        }
+        if (poff)
+            for (long e = poff; e < nr; e++) pd[e] = 0.0f;
+        if (++kx == kw) {
+            kx = 0;
+            if (++ky == kh) {
+                ky = 0;
+                c++;
+            }
         }
     }
+}
 
+/// The blocked loops. With `init`, C is not read: the first K block stores `rowBias[i]` (or
+/// 0) into each tile just before the micro-kernel adds to it, so no separate pass clears C and
+/// every element is bias + (sum of products), as after a fill and a beta = 1 GEMM.
+static void sgemm_blocked(int path, int transA, long M, long N, long K, float alpha,
+                          const float *A, long lda, const b_source *bs, const float *rowBias,
+                          int init, float *C, long ldc) {
     micro_kernel_fn kernel = kernel_scalar;
     int mr = SC_MR, nr = SC_NR;
     switch (path) {
@@ -459,25 +524,44 @@ void ckiln_sgemm(int isa, int transA, int transB, long M, long N, long K, float 
     float *packB = scratch(1, (size_t)ncPad * kcMax);
     float tile[MAX_TILE];
     if (!packA || !packB) { // out of memory: leave the plain triple loop to do the work
-        for (long i = 0; i < M; i++)
+        for (long i = 0; i < M; i++) {
+            if (init)
+                for (long j = 0; j < N; j++) C[i * ldc + j] = rowBias ? rowBias[i] : 0.0f;
             for (long p = 0; p < K; p++) {
                 float av = alpha * (transA ? A[p * lda + i] : A[i * lda + p]);
-                for (long j = 0; j < N; j++)
-                    C[i * ldc + j] += av * (transB ? B[j * ldb + p] : B[p * ldb + j]);
+                for (long j = 0; j < N; j++) {
+                    float bv;
+                    if (bs->geom) {
+                        const long *g = bs->geom;
+                        long taps = g[4] * g[5], t = p % taps, pos = bs->colBase + j;
+                        long iy = pos / g[3] * g[6] - g[10] + t / g[5] * g[8];
+                        long ix = pos % g[3] * g[7] - g[11] + t % g[5] * g[9];
+                        int in = iy >= 0 && iy < g[0] && ix >= 0 && ix < g[1];
+                        bv = in ? bs->x[(p / taps * g[0] + iy) * g[1] + ix] : 0.0f;
+                    } else {
+                        bv = bs->transB ? bs->B[j * bs->ldb + p] : bs->B[p * bs->ldb + j];
+                    }
+                    C[i * ldc + j] += av * bv;
+                }
             }
+        }
         return;
     }
 
     // With few rows of A, packing B would cost about as much as using it (1/M of the work):
     // full-width panels of a row-major B are then read in place.
-    int directB = !transB && M <= DIRECT_B_MAX_M;
+    int directB = !bs->geom && !bs->transB && M <= DIRECT_B_MAX_M;
     for (long jc = 0; jc < N; jc += NC_BLOCK) {
         long nc = N - jc < NC_BLOCK ? N - jc : NC_BLOCK;
         for (long pc = 0; pc < K; pc += KC_BLOCK) {
             long kc = K - pc < KC_BLOCK ? K - pc : KC_BLOCK;
             long fullCols = directB ? nc / nr * nr : 0;
-            if (fullCols < nc)
-                pack_b(transB, B, ldb, pc, jc + fullCols, kc, nc - fullCols, nr, packB);
+            if (bs->geom)
+                pack_b_conv(bs, pc, jc, kc, nc, nr, packB);
+            else if (fullCols < nc)
+                pack_b(bs->transB, bs->B, bs->ldb, pc, jc + fullCols, kc, nc - fullCols, nr,
+                       packB);
+            int first = init && pc == 0;
             for (long ic = 0; ic < M; ic += MC_BLOCK) {
                 long mc = M - ic < MC_BLOCK ? M - ic : MC_BLOCK;
                 pack_a(transA, A, lda, ic, pc, mc, kc, mr, alpha, packA);
@@ -486,8 +570,8 @@ void ckiln_sgemm(int isa, int transA, int transB, long M, long N, long K, float 
                     const float *bp;
                     long bStride;
                     if (jr < fullCols) {
-                        bp = B + pc * ldb + jc + jr;
-                        bStride = ldb;
+                        bp = bs->B + pc * bs->ldb + jc + jr;
+                        bStride = bs->ldb;
                     } else {
                         bp = packB + ((jr - fullCols) / nr) * kc * nr;
                         bStride = nr;
@@ -496,6 +580,12 @@ void ckiln_sgemm(int isa, int transA, int transB, long M, long N, long K, float 
                         long rows = mc - ir < mr ? mc - ir : mr;
                         const float *ap = packA + (ir / mr) * kc * mr;
                         float *cp = C + (ic + ir) * ldc + jc + jr;
+                        if (first) {
+                            for (long i = 0; i < rows; i++) {
+                                float v = rowBias ? rowBias[ic + ir + i] : 0.0f;
+                                for (long j = 0; j < cols; j++) cp[i * ldc + j] = v;
+                            }
+                        }
                         if (rows == mr && cols == nr) {
                             kernel(kc, ap, bp, bStride, cp, ldc);
 #ifdef CKILN_X86
@@ -513,4 +603,59 @@ void ckiln_sgemm(int isa, int transA, int transB, long M, long N, long K, float 
             }
         }
     }
+}
+
+void ckiln_sgemm(int isa, int transA, int transB, long M, long N, long K, float alpha,
+                 const float *A, long lda, const float *B, long ldb, float beta, float *C,
+                 long ldc) {
+    if (M <= 0 || N <= 0) return;
+    int path = resolve_isa(isa);
+    int blocked = K > 0 && alpha != 0.0f && M != 1;
+    // C = beta * C first, so the K loop only accumulates (the blocked loops clear C per tile).
+    if (beta == 0.0f) {
+        if (!blocked)
+            for (long i = 0; i < M; i++) memset(C + i * ldc, 0, (size_t)N * sizeof(float));
+    } else if (beta != 1.0f) {
+        for (long i = 0; i < M; i++)
+            for (long j = 0; j < N; j++) C[i * ldc + j] *= beta;
+    }
+    if (K <= 0 || alpha == 0.0f) return;
+
+    if (M == 1) {
+        float stackX[1024];
+        float *x = K <= 1024 ? stackX : (float *)malloc((size_t)K * sizeof(float));
+        if (x) {
+            for (long p = 0; p < K; p++) x[p] = alpha * (transA ? A[p * lda] : A[p]);
+#ifdef CKILN_X86
+            if (path == CKILN_ISA_AVX512)
+                gemv_avx512(transB, N, K, x, B, ldb, C);
+            else
+#endif
+                gemv_scalar(transB, N, K, x, B, ldb, C);
+            if (x != stackX) free(x);
+            return;
+        }
+    }
+    b_source bs = {transB, B, ldb, NULL, NULL, 0};
+    sgemm_blocked(path, transA, M, N, K, alpha, A, lda, &bs, NULL, blocked && beta == 0.0f, C,
+                  ldc);
+}
+
+void ckiln_conv_sgemm(int isa, long M, long N, long K, const float *W, const float *x,
+                      const long *geometry, long ldx, long colBase, const float *bias, float *C,
+                      long ldc) {
+    if (M <= 0 || N <= 0) return;
+    if (K <= 0) {
+        for (long i = 0; i < M; i++)
+            for (long j = 0; j < N; j++) C[i * ldc + j] = bias ? bias[i] : 0.0f;
+        return;
+    }
+    b_source bs = {0, x + colBase, ldx, NULL, NULL, 0};
+    if (geometry) {
+        bs.B = NULL;
+        bs.x = x;
+        bs.geom = geometry;
+        bs.colBase = colBase;
+    }
+    sgemm_blocked(resolve_isa(isa), 0, M, N, K, 1.0f, W, K, &bs, bias, 1, C, ldc);
 }

@@ -225,9 +225,29 @@ struct FastBatchNormalization: KernelVariant {
                 guard let xp = xr.bindMemory(to: Float.self).baseAddress,
                     let yp = yr.bindMemory(to: Float.self).baseAddress
                 else { return }
-                ckiln_channel_affine(
-                    Int32(CKILN_ISA_AUTO), xp, yp, dims[0], c, size, a, b, activation.kind,
-                    activation.alpha, activation.beta)
+                // Planes (image, channel) split across threads: each writes its own planes.
+                let planes = dims[0] * c
+                a.withUnsafeBufferPointer { ap in
+                    b.withUnsafeBufferPointer { bp in
+                        guard let ap = ap.baseAddress, let bp = bp.baseAddress else { return }
+                        ParallelRanges.run(
+                            planes, threads: context.threads,
+                            minimumPerRange: max(1, 32_768 / max(size, 1))
+                        ) { r in
+                            // A range of planes as `images` of one channel each, from its first.
+                            var p = r.lowerBound
+                            while p < r.upperBound {
+                                let ch = p % c
+                                let run = min(r.upperBound - p, c - ch)
+                                ckiln_channel_affine(
+                                    Int32(CKILN_ISA_AUTO), xp + p * size, yp + p * size, 1, run,
+                                    size, ap + ch, bp + ch, activation.kind, activation.alpha,
+                                    activation.beta)
+                                p += run
+                            }
+                        }
+                    }
+                }
             }
         }
         return Tensor(elementType: .float32, shape: x.shape, data: data)

@@ -66,6 +66,9 @@ extension NNKernels {
                     ckiln_col2im_add_2d(col, gp.baseAddress, image)
                 }
             },
+            convGemm: { m, n, k, w, x, plane, ldx, colLo, bias, y, ldy in
+                ckiln_conv_sgemm(code, m, n, k, w, x, plane, ldx, colLo, bias, y, ldy)
+            },
             int16Gemm: { m, n, k, a, lda, b, c, ldc in
                 ckiln_qgemm_s16(code, m, n, k, a, lda, b, c, ldc)
             },

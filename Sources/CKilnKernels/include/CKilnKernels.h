@@ -33,6 +33,18 @@ void ckiln_sgemm(int isa, int transA, int transB, long M, long N, long K, float 
                  const float *A, long lda, const float *B, long ldb, float beta, float *C,
                  long ldc);
 
+/// Convolution of one image group as one GEMM, with bias, overwriting C:
+///     C[M x N] = W[M x K] * im2col(x)[K, colBase .. colBase + N) + bias (per row, or 0)
+/// W is row-major (rows K apart). With `geometry` (2-D plane geometry: ih, iw, oh, ow, kh, kw,
+/// sh, sw, dh, dw, ph, pw; x is [K / (kh * kw), ih, iw]) the unfolded columns are packed
+/// straight into the GEMM's B panels, never materialized; with `geometry` NULL, x is the
+/// [K x ldx] matrix itself (a 1x1, stride-1, unpadded convolution). Every element's value is
+/// the same whatever part of the columns or rows a call computes, so callers split columns
+/// (colBase) or rows (W, bias and C offsets) across threads with bit-identical results.
+void ckiln_conv_sgemm(int isa, long M, long N, long K, const float *W, const float *x,
+                      const long *geometry, long ldx, long colBase, const float *bias, float *C,
+                      long ldc);
+
 /// im2col for an N-d convolution of one image and one group.
 ///
 /// `x` is [channels, spatial...] (contiguous), `col` receives [channels * prod(kernel), prod(out)]

@@ -77,6 +77,11 @@ public struct Conv: OpDefinition {
                     guard let xb = xp.baseAddress, let wb = wp.baseAddress,
                         let yb = yp.baseAddress
                     else { return }
+                    let planes = n * m
+                    let activate = { (ap: UnsafeMutableBufferPointer<Float>) in
+                        guard let activation else { return }
+                        Conv.activate(activation, ap, planes: planes, threads: ctx.threads)
+                    }
                     if cg == 1 && mg == 1 && geo.rank == 2, let dw = kernels.depthwise2D {
                         // Channels split across threads (each writes its own planes).
                         let done = (biasValues ?? []).withUnsafeBufferPointer { bp in
@@ -97,14 +102,26 @@ public struct Conv: OpDefinition {
                             return ok.allSatisfy { $0 }
                         }
                         if done {
-                            if let activation { activation(yp) }
+                            activate(yp)
                             return
                         }
                     }
                     if cg == 1 && mg == 1 && geo.rank == 2 {
                         Conv.depthwise2D(
                             xb, wb, biasValues, images: n, channels: c, geo: geo, into: yb)
-                        if let activation { activation(yp) }
+                        activate(yp)
+                        return
+                    }
+                    if let convGemm = kernels.convGemm, geo.rank <= 2 {
+                        let shape = ConvGemmShape(
+                            images: n, group: group, cg: cg, mg: mg, kDim: kDim, inSize: inSize,
+                            outSize: outSize, plane: direct ? nil : Conv.plane(geo))
+                        (biasValues ?? []).withUnsafeBufferPointer { bp in
+                            let bias = biasValues == nil ? nil : bp.baseAddress
+                            shape.run(
+                                convGemm, x: xb, w: wb, bias: bias, y: yb, threads: ctx.threads)
+                        }
+                        activate(yp)
                         return
                     }
                     let colBase = UnsafeMutablePointer<Float>.allocate(capacity: max(colCount, 1))
@@ -140,10 +157,37 @@ public struct Conv: OpDefinition {
                                 bmat, outSize, beta, yg, outSize, ctx.threads)
                         }
                     }
-                    if let activation { activation(yp) }
+                    activate(yp)
                 }
             }
         }
+    }
+
+    /// `activation` over the `planes` output planes of `y`, planes split across threads (it is
+    /// element-wise, so the result does not depend on the split).
+    static func activate(
+        _ activation: (UnsafeMutableBufferPointer<Float>) -> Void,
+        _ y: UnsafeMutableBufferPointer<Float>, planes: Int, threads: Int
+    ) {
+        guard let base = y.baseAddress, planes > 0 else { return }
+        let size = y.count / planes
+        let minimum = max(1, 32_768 / max(size, 1))
+        ParallelRanges.run(planes, threads: threads, minimumPerRange: minimum) { r in
+            activation(
+                UnsafeMutableBufferPointer(
+                    start: base + r.lowerBound * size, count: r.count * size))
+        }
+    }
+
+    /// The 2-D plane geometry of `ConvGemm` (1-D as a plane of one row).
+    static func plane(_ g: ConvGeometry) -> [Int] {
+        if g.rank == 1 {
+            return [
+                1, g.input[0], 1, g.output[0], 1, g.kernel[0], 1, g.strides[0], 1,
+                g.dilations[0], 0, g.padsBegin[0],
+            ]
+        }
+        return g.input + g.output + g.kernel + g.strides + g.dilations + g.padsBegin
     }
 
     /// Depthwise 2-D convolution (one input and one output channel per group), computed

@@ -30,6 +30,18 @@ public struct NNKernels: Sendable {
         _ images: Int, _ channels: Int, _ geometry: ConvGeometry, _ y: UnsafeMutablePointer<Float>
     ) -> Bool
 
+    /// One image group of a convolution as one GEMM with bias, overwriting `y`:
+    /// `y[m×n] (rows ldy apart) = w[m×k] · im2col(x)[:, colLo ..< colLo + n] + bias[m]` (0 when
+    /// bias is nil). `plane` is the 2-D geometry `ih, iw, oh, ow, kh, kw, sh, sw, dh, dw, ph, pw`
+    /// (x is `[k / (kh·kw), ih, iw]`), or nil when x is the `[k × ldx]` matrix itself (1×1,
+    /// stride 1, no padding). An element's value must not depend on which columns or rows a
+    /// call computes: `Conv` splits both across threads.
+    public typealias ConvGemm = @Sendable (
+        _ m: Int, _ n: Int, _ k: Int, _ w: UnsafePointer<Float>, _ x: UnsafePointer<Float>,
+        _ plane: UnsafePointer<Int>?, _ ldx: Int, _ colLo: Int, _ bias: UnsafePointer<Float>?,
+        _ y: UnsafeMutablePointer<Float>, _ ldy: Int
+    ) -> Void
+
     /// 2-D col2im of ConvTranspose: adds the `prod(kernel)` rows of `col` (one per kernel tap,
     /// `prod(geometry.output)` columns, one per input position) into the image `image` of dims
     /// `geometry.input`, skipping out-of-image targets, in the order of `ConvTranspose.col2im`.
@@ -66,6 +78,9 @@ public struct NNKernels: Sendable {
     public var depthwise2D: Depthwise2D?
     /// Optional 2-D col2im; nil uses `ConvTranspose.col2im`.
     public var col2im2D: Col2im2D?
+    /// Optional fused im2col + GEMM + bias for 1-D and 2-D convolutions; nil uses `im2col`
+    /// and `gemm`.
+    public var convGemm: ConvGemm?
     /// In-place float32 activation over `n` values.
     public typealias VectorActivation = @Sendable (_ x: UnsafeMutablePointer<Float>, _ n: Int) -> Void
 
@@ -85,6 +100,7 @@ public struct NNKernels: Sendable {
         name: String, gemm: @escaping Gemm, im2col: @escaping Im2col,
         depthwise2D: Depthwise2D? = nil,
         col2im2D: Col2im2D? = nil,
+        convGemm: ConvGemm? = nil,
         int16Gemm: @escaping Int16Gemm = PackedInt16Matrix.referenceGemm,
         mlasLogistic: @escaping VectorActivation = { x, n in
             for i in 0..<n { x[i] = MlasMath.logistic(x[i]) }
@@ -100,6 +116,7 @@ public struct NNKernels: Sendable {
         self.im2col = im2col
         self.depthwise2D = depthwise2D
         self.col2im2D = col2im2D
+        self.convGemm = convGemm
         self.int16Gemm = int16Gemm
         self.mlasLogistic = mlasLogistic
         self.mlasTanh = mlasTanh
