@@ -8,7 +8,8 @@ import KilnPasses
 /// Rewrites, per target (see `QuantizationTargets`):
 /// - weight `W` ⇒ `DequantizeLinear(W_q int8, scale, zero_point[, axis])`, shared by every
 ///   node reading `W` on the same axis; zero points are 0 except for weights no integer kernel
-///   reads (`QuantizationTarget.asymmetricWeights`); opsets before 13 (where DequantizeLinear has no axis)
+///   reads (`QuantizationTarget.asymmetricWeights`); opsets before 13 (where DequantizeLinear
+///   has no axis)
 ///   store per-channel weights as `Mul(Cast(W_q, float), scale)`, which computes the same
 ///   float32 values bit for bit.
 /// - static: activation `x` ⇒ `DequantizeLinear(QuantizeLinear(x, s, zp), s, zp)` with the

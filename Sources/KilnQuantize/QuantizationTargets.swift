@@ -46,7 +46,7 @@ public struct QuantizationTarget: Sendable, Codable, Equatable {
 /// | MatMul | constant B (last axis), or constant A (per tensor) | the other input |
 /// | Gather (axis 0) | data, rank ≥ 2 (0: one scale per row) | — |
 /// | GRU, LSTM, RNN | W and R (1: per gate row) | — |
-/// | other ops (`otherConstants`) | float32, rank ≥ 2, ≥ 1024 elements (rank − 2: per row) | — |
+/// | other ops (`otherConstants`) | float32, rank ≥ 2, ≥ 1024 elements (rank − 2) | — |
 ///
 /// A MatMul of two activations (attention scores) stays float: quantizing both sides costs
 /// accuracy for little size or speed. Weights with fewer than 16 elements stay float. The

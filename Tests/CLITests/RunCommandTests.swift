@@ -122,7 +122,9 @@ func hostileShapesAreRefusedNotAllocated(file: String) throws {
           "graph": {
             "name": "g",
             "inputs": [{"name": "x", "type": {"tensor": {"elementType": "float32", "shape": [3]}}}],
-            "outputs": [{"name": "y", "type": {"tensor": {"elementType": "float32", "shape": [3]}}}],
+            "outputs": [
+              {"name": "y", "type": {"tensor": {"elementType": "float32", "shape": [3]}}}
+            ],
             "nodes": [\(nodes)]
           }
         }

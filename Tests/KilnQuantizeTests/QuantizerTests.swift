@@ -262,7 +262,8 @@ enum QuantFixtures {
         var asymmetricRows = 0
         for dq in q.graph.nodes where dq.opType == "DequantizeLinear" {
             let wq = try #require(q.graph.initializer(named: dq.inputs[0])?.values(as: Int8.self))
-            let scales = try #require(q.graph.initializer(named: dq.inputs[1])?.values(as: Float.self))
+            let scales = try #require(
+                q.graph.initializer(named: dq.inputs[1])?.values(as: Float.self))
             let zps = try #require(q.graph.initializer(named: dq.inputs[2])?.values(as: Int8.self))
             let source = String(dq.inputs[0].dropLast("_quantized".count))
             let w = try #require(m.graph.initializer(named: source)?.values(as: Float.self))

@@ -370,7 +370,8 @@ import Testing
         FastOps.installInteger(into: &registry)
         let fast = try #require(registry.lookup(domain: "", opType: "Cast"))
         let inputs = [
-            Tensor(shape: [3, 5], values: (0..<15).map { _ in Int32(truncatingIfNeeded: rng.next()) }),
+            Tensor(
+                shape: [3, 5], values: (0..<15).map { _ in Int32(truncatingIfNeeded: rng.next()) }),
             Tensor(shape: [2], values: [Int32.max, Int32.min + 1]),
             Self.bytes(&rng, [4, 7], signed: true),
             Self.bytes(&rng, [9], signed: false),
