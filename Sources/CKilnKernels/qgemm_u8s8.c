@@ -690,3 +690,16 @@ void ckiln_dequantize_i32(const int32_t *x, long outer, long axisDim, long inner
         }
     }
 }
+
+void ckiln_transpose_i32(long rows, long cols, const int32_t *src, long lds, int32_t *dst,
+                         long ldd) {
+    const long tile = 32;
+    for (long i0 = 0; i0 < rows; i0 += tile) {
+        long i1 = i0 + tile < rows ? i0 + tile : rows;
+        for (long j0 = 0; j0 < cols; j0 += tile) {
+            long j1 = j0 + tile < cols ? j0 + tile : cols;
+            for (long j = j0; j < j1; j++)
+                for (long i = i0; i < i1; i++) dst[j * ldd + i] = src[i * lds + j];
+        }
+    }
+}
