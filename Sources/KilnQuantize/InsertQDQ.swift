@@ -9,9 +9,8 @@ import KilnPasses
 /// - weight `W` ⇒ `DequantizeLinear(W_q int8, scale, zero_point[, axis])`, shared by every
 ///   node reading `W` on the same axis; zero points are 0 except for weights no integer kernel
 ///   reads (`QuantizationTarget.asymmetricWeights`); opsets before 13 (where DequantizeLinear
-///   has no axis)
-///   store per-channel weights as `Mul(Cast(W_q, float), scale)`, which computes the same
-///   float32 values bit for bit.
+///   has no axis) store per-channel weights as `Mul(Cast(W_q, float), scale)`, which computes
+///   the same float32 values bit for bit.
 /// - static: activation `x` ⇒ `DequantizeLinear(QuantizeLinear(x, s, zp), s, zp)` with the
 ///   calibrated per-tensor parameters; one pair per activation, shared by its quantized readers.
 /// - dynamic: `x` ⇒ `DequantizeLinear(DynamicQuantizeLinear(x))` (uint8, range from the data).

@@ -19,10 +19,9 @@ public struct QuantizationTarget: Sendable, Codable, Equatable {
     public var clipsWeights: Bool { !["GRU", "LSTM", "RNN"].contains(opType) }
 
     /// Whether the weights may be stored asymmetric (`QuantizedWeight`): those of ops no integer
-    /// kernel reads (Gather tables, recurrent W and R, other ops' constants are dequantized, at
-    /// load by the runtime),
-    /// from opset 13 on, where DequantizeLinear takes per-axis zero points (before it, weights
-    /// are `Mul(Cast(W_q), scale)`). Measured on anr_encoder (int8-dynamic, 40 samples): mean
+    /// kernel reads (Gather tables, recurrent W and R and other ops' constants are dequantized,
+    /// by the runtime at load), from opset 13 on, where DequantizeLinear takes per-axis zero
+    /// points (before it, weights are `Mul(Cast(W_q), scale)`). Measured on anr_encoder (int8-dynamic, 40 samples): mean
     /// output cosine 0.999912 → 0.999927, smallest 0.99978 → 0.99984 (onnxruntime's, which
     /// leaves the GRUs float: 0.999899 and 0.99938).
     public func asymmetricWeights(opset: Int64) -> Bool {
