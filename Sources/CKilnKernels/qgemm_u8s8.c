@@ -690,3 +690,41 @@ void ckiln_dequantize_i32(const int32_t *x, long outer, long axisDim, long inner
         }
     }
 }
+
+#ifdef Q8_X86
+/// A 4 x 4 int32 block transposed with SSE (baseline x86-64).
+static inline void q8_transpose4_i32(const int32_t *src, long lds, int32_t *dst, long ldd) {
+    __m128 r0 = _mm_castsi128_ps(_mm_loadu_si128((const __m128i *)(src)));
+    __m128 r1 = _mm_castsi128_ps(_mm_loadu_si128((const __m128i *)(src + lds)));
+    __m128 r2 = _mm_castsi128_ps(_mm_loadu_si128((const __m128i *)(src + 2 * lds)));
+    __m128 r3 = _mm_castsi128_ps(_mm_loadu_si128((const __m128i *)(src + 3 * lds)));
+    _MM_TRANSPOSE4_PS(r0, r1, r2, r3);
+    _mm_storeu_si128((__m128i *)(dst), _mm_castps_si128(r0));
+    _mm_storeu_si128((__m128i *)(dst + ldd), _mm_castps_si128(r1));
+    _mm_storeu_si128((__m128i *)(dst + 2 * ldd), _mm_castps_si128(r2));
+    _mm_storeu_si128((__m128i *)(dst + 3 * ldd), _mm_castps_si128(r3));
+}
+#endif
+
+void ckiln_transpose_i32(long rows, long cols, const int32_t *src, long lds, int32_t *dst,
+                         long ldd) {
+    const long tile = 32;
+    for (long i0 = 0; i0 < rows; i0 += tile) {
+        long i1 = i0 + tile < rows ? i0 + tile : rows;
+        for (long j0 = 0; j0 < cols; j0 += tile) {
+            long j1 = j0 + tile < cols ? j0 + tile : cols;
+            long i = i0;
+#ifdef Q8_X86
+            for (; i + 4 <= i1; i += 4) {
+                long j = j0;
+                for (; j + 4 <= j1; j += 4)
+                    q8_transpose4_i32(src + i * lds + j, lds, dst + j * ldd + i, ldd);
+                for (; j < j1; j++)
+                    for (long r = i; r < i + 4; r++) dst[j * ldd + r] = src[r * lds + j];
+            }
+#endif
+            for (; i < i1; i++)
+                for (long j = j0; j < j1; j++) dst[j * ldd + i] = src[i * lds + j];
+        }
+    }
+}

@@ -95,6 +95,23 @@ extension Graph {
         return position
     }
 
+    /// Whether every node reads only values produced by earlier nodes (directly or from inside
+    /// its subgraphs). O(nodes + edges); a cheap test before `sortTopologically`.
+    public func isTopologicallySorted() -> Bool {
+        let producers = producerIndex()
+        for (i, n) in nodes.enumerated() {
+            for r in n.inputs where !r.isEmpty {
+                if let p = producers[r], p >= i { return false }
+            }
+            for g in n.subgraphs {
+                for r in g.outerScopeReads() {
+                    if let p = producers[r], p >= i { return false }
+                }
+            }
+        }
+        return true
+    }
+
     /// Reorders `nodes` topologically (stable: keeps the file order where it is already valid).
     /// Throws `invalidGraph` naming a node on a cycle.
     public mutating func sortTopologically() throws {

@@ -6,10 +6,11 @@ import KilnPasses
 /// (dynamic and static modes) activation inputs of the targets get quantized and dequantized.
 ///
 /// Rewrites, per target (see `QuantizationTargets`):
-/// - weight `W` ⇒ `DequantizeLinear(W_q int8, scale, zero_point 0[, axis])`, shared by every
-///   node reading `W` on the same axis; opsets before 13 (where DequantizeLinear has no axis)
-///   store per-channel weights as `Mul(Cast(W_q, float), scale)`, which computes the same
-///   float32 values bit for bit.
+/// - weight `W` ⇒ `DequantizeLinear(W_q int8, scale, zero_point[, axis])`, shared by every
+///   node reading `W` on the same axis; zero points are 0 except for weights no integer kernel
+///   reads (`QuantizationTarget.asymmetricWeights`); opsets before 13 (where DequantizeLinear
+///   has no axis) store per-channel weights as `Mul(Cast(W_q, float), scale)`, which computes
+///   the same float32 values bit for bit.
 /// - static: activation `x` ⇒ `DequantizeLinear(QuantizeLinear(x, s, zp), s, zp)` with the
 ///   calibrated per-tensor parameters; one pair per activation, shared by its quantized readers.
 /// - dynamic: `x` ⇒ `DequantizeLinear(DynamicQuantizeLinear(x))` (uint8, range from the data).
@@ -50,7 +51,8 @@ public struct InsertQDQ: Pass {
                     }
                     guard let w = g.constant(slot.name), let values = w.values(as: Float.self),
                         let q = QuantizedWeight(
-                            values, shape: w.shape, axis: slot.axis, searchScale: t.clipsWeights)
+                            values, shape: w.shape, axis: slot.axis, searchScale: t.clipsWeights,
+                            asymmetric: t.asymmetricWeights(opset: opset))
                     else {
                         g.count("weights-left-float")
                         continue
@@ -105,7 +107,7 @@ public struct InsertQDQ: Pass {
             let s = g.addConstant(
                 Tensor(shape: scaleShape, values: q.scales), base: base + "_scale")
             let z = g.addConstant(
-                Tensor(shape: scaleShape, values: [Int8](repeating: 0, count: q.scales.count)),
+                Tensor(shape: scaleShape, values: q.zeroPoints),
                 base: base + "_zero_point")
             var attributes: [Attribute] = []
             if let axis = q.axis {

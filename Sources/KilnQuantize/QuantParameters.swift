@@ -41,20 +41,34 @@ public struct ActivationParameters: Sendable, Codable, Equatable {
     }
 }
 
-/// A symmetric int8 weight: values in [-127, 127], zero point 0, one scale per tensor or per
-/// slice along `axis`.
+/// An int8 weight with one scale (and zero point) per tensor or per slice along `axis`.
+///
+/// Symmetric (zero points 0, values in [-127, 127]) for weights an integer kernel multiplies:
+/// a zero weight zero point keeps the integer GEMM free of cross terms. Weights that are only
+/// ever dequantized (embedding tables, recurrent W and R) may also take asymmetric slices
+/// (values in [-128, 127], the slice's `[min, max]` mapped onto all 256 levels), so a skewed
+/// slice wastes no levels.
 struct QuantizedWeight {
     var values: [Int8]
     var scales: [Float]
+    /// One per scale; all 0 when symmetric.
+    var zeroPoints: [Int8]
     var axis: Int?
     var shape: [Int64]
 
     /// Quantizes `w` (float32 values of `shape`) per slice along `axis` (or per tensor).
     ///
-    /// Each scale minimizes the slice's squared error (`bestScale`) when `searchScale`, else it
-    /// is the max-abs scale. Returns `nil` when a
-    /// value is NaN or infinite: such a weight stays float.
-    init?(_ w: [Float], shape: [Int64], axis: Int?, searchScale: Bool = true) {
+    /// Symmetric: each scale minimizes the slice's squared error (`bestScale`) when
+    /// `searchScale`, else it is the max-abs scale. With `asymmetric`, nothing is clipped: a
+    /// slice takes the max-abs scale or `asymmetricParameters`, whichever represents it with the
+    /// smaller squared error (usually the asymmetric ones, but not always for slices of a few
+    /// values: 16 of the 48 rows of 4 or 6 weights of fixtures/models/lstm are closer
+    /// symmetric). Clipping an embedding table's outliers lowered anr_encoder's cosine.
+    /// Returns `nil` when a value is NaN or infinite: such a weight stays float.
+    init?(
+        _ w: [Float], shape: [Int64], axis: Int?, searchScale: Bool = true,
+        asymmetric: Bool = false
+    ) {
         guard w.allSatisfy(\.isFinite) else { return nil }
         let dims = shape.map { Int($0) }
         let (outer, n, inner): (Int, Int, Int)
@@ -66,6 +80,8 @@ struct QuantizedWeight {
             (outer, n, inner) = (1, 1, w.count)
         }
         var scales = [Float](repeating: 1, count: n)
+        var zeroPoints = [Int8](repeating: 0, count: n)
+        var lowest = [Float](repeating: -127, count: n)
         var slice = [Float]()
         slice.reserveCapacity(outer * inner)
         for c in 0..<n {
@@ -74,23 +90,63 @@ struct QuantizedWeight {
                 let base = (o * n + c) * inner
                 slice.append(contentsOf: w[base..<base + inner])
             }
-            scales[c] = Self.bestScale(slice, search: searchScale)
+            scales[c] = Self.bestScale(slice, search: searchScale && !asymmetric)
+            if asymmetric {
+                let (s, z) = Self.asymmetricParameters(slice)
+                if Self.squaredError(slice, s, z, lowest: -128)
+                    < Self.squaredError(slice, scales[c], 0, lowest: -127)
+                {
+                    (scales[c], zeroPoints[c], lowest[c]) = (s, z, -128)
+                }
+            }
         }
         var q = [Int8](repeating: 0, count: w.count)
         for o in 0..<outer {
             for c in 0..<n {
                 let base = (o * n + c) * inner
-                let s = scales[c]
                 for i in 0..<inner {
-                    let v = (w[base + i] / s).rounded(.toNearestOrEven)
-                    q[base + i] = Int8(min(max(v, -127), 127))
+                    q[base + i] = Self.quantize(
+                        w[base + i], scales[c], zeroPoints[c], lowest: lowest[c])
                 }
             }
         }
         values = q
         self.scales = scales
+        self.zeroPoints = zeroPoints
         self.axis = n > 1 || axis != nil ? axis : nil
         self.shape = shape
+    }
+
+    /// Scale and zero point mapping `[min(v, 0), max(v, 0)]` onto [-128, 127] (0 stays exact,
+    /// as in `ActivationParameters`). An all-zero slice gets scale 1 and zero point 0.
+    static func asymmetricParameters(_ values: [Float]) -> (Float, Int8) {
+        var (lo, hi): (Float, Float) = (0, 0)
+        for v in values {
+            lo = min(lo, v)
+            hi = max(hi, v)
+        }
+        guard hi > lo else { return (1, 0) }
+        let s = max((hi - lo) / 255, Float.leastNormalMagnitude)
+        let z = (-128 - lo / s).rounded(.toNearestOrEven)
+        return (s, Int8(min(max(z, -128), 127)))
+    }
+
+    /// `v` in int8 with scale `s` and zero point `z`, clamped to `[lowest, 127]` (symmetric
+    /// weights stay in [-127, 127]: the integer kernels rely on it).
+    static func quantize(_ v: Float, _ s: Float, _ z: Int8, lowest: Float) -> Int8 {
+        let q = (v / s).rounded(.toNearestOrEven) + Float(z)
+        return Int8(min(max(q, lowest), 127))
+    }
+
+    /// The squared error of `values` quantized with `s`, `z` and dequantized.
+    static func squaredError(_ values: [Float], _ s: Float, _ z: Int8, lowest: Float) -> Double {
+        var e = 0.0
+        for v in values {
+            let q = quantize(v, s, z, lowest: lowest)
+            let d = Double(v) - Double((Float(q) - Float(z)) * s)
+            e += d * d
+        }
+        return e
     }
 
     /// The scale minimizing the squared rounding-plus-clipping error of `values`: `α·max|v|/127`
@@ -106,15 +162,7 @@ struct QuantizedWeight {
             let s = alpha * m / 127
             return s.isNormal ? s : Float.leastNormalMagnitude
         }
-        func error(_ s: Float) -> Double {
-            var e = 0.0
-            for v in values {
-                let q = min(max((v / s).rounded(.toNearestOrEven), -127), 127)
-                let d = Double(v) - Double(q * s)
-                e += d * d
-            }
-            return e
-        }
+        func error(_ s: Float) -> Double { squaredError(values, s, 0, lowest: -127) }
         var best = scale(1)
         guard search else { return best }
         var bestError = error(best)
@@ -132,9 +180,14 @@ struct QuantizedWeight {
     /// The dequantized float values (what DequantizeLinear computes).
     func dequantized() -> [Float] {
         let dims = shape.map { Int($0) }
-        guard let axis, axis < dims.count else { return values.map { Float($0) * scales[0] } }
+        guard let axis, axis < dims.count else {
+            return values.map { (Float($0) - Float(zeroPoints[0])) * scales[0] }
+        }
         let n = dims[axis]
         let inner = dims[(axis + 1)...].reduce(1, *)
-        return values.indices.map { i in Float(values[i]) * scales[(i / inner) % n] }
+        return values.indices.map { i in
+            let c = (i / inner) % n
+            return (Float(values[i]) - Float(zeroPoints[c])) * scales[c]
+        }
     }
 }

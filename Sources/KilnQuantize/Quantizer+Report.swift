@@ -28,12 +28,14 @@ extension Quantizer {
         var entries: [QuantizationReport.TensorEntry] = []
         var activationOwner: [String: String] = [:]
         var seenWeights = Set<String>()
+        let opset = prepared.opsetVersion(for: "") ?? 1
         for t in plan.targets {
             for slot in t.weights
             where seenWeights.insert("\(slot.name)|\(slot.axis ?? -1)").inserted {
                 guard let w = constants[slot.name], let v = w.values(as: Float.self),
                     let q = QuantizedWeight(
-                        v, shape: w.shape, axis: slot.axis, searchScale: t.clipsWeights)
+                        v, shape: w.shape, axis: slot.axis, searchScale: t.clipsWeights,
+                        asymmetric: t.asymmetricWeights(opset: opset))
                 else { continue }
                 var a = Agreement()
                 a.add(actual: q.dequantized(), expected: v)
@@ -42,7 +44,8 @@ extension Quantizer {
                         name: slot.name, kind: "weight", node: t.label,
                         min: Double(v.min() ?? 0), max: Double(v.max() ?? 0),
                         scale: q.scales.min() ?? 1, scaleMax: q.scales.max() ?? 1,
-                        channels: q.scales.count, zeroPoint: 0, type: "int8", agreement: a))
+                        channels: q.scales.count, zeroPoint: Int(q.zeroPoints.first ?? 0),
+                        type: "int8", agreement: a))
             }
             guard options.mode == .int8Static || options.mode == .int8Dynamic,
                 let n = nodes[t.key]

@@ -80,7 +80,8 @@ public struct Quantizer: Sendable {
         try PassPipeline.named(["fold-constants"]).run(on: &folded, context: context)
         let weights = Set(
             QuantizationTargets.find(
-                in: folded.graph, perChannel: false, exclude: [], excludedKeys: []
+                in: folded.graph, perChannel: false, exclude: [], excludedKeys: [],
+                otherConstants: false
             ).targets.flatMap { $0.weights.map(\.name) })
         let foldedConstants = Dictionary(
             folded.graph.initializers.filter { weights.contains($0.name) }.map { ($0.name, $0) },

@@ -250,9 +250,7 @@ struct FastConvInteger: PreparableOp {
                 ) { img, c0, count, acc, transposed in
                     let dst = yb + (img * m + c0) * plane
                     if transposed {
-                        for s in 0..<plane {
-                            for c in 0..<count { dst[c * plane + s] = acc[s * count + c] }
-                        }
+                        ckiln_transpose_i32(plane, count, acc, count, dst, plane)
                     } else {
                         dst.update(from: acc, count: count * plane)
                     }

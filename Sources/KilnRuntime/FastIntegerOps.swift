@@ -3,8 +3,8 @@ import KilnIR
 import KilnOps
 
 extension FastOps {
-    /// Replaces MatMulInteger, ConvInteger, QLinearMatMul, QLinearConv and per-tensor
-    /// QuantizeLinear/DequantizeLinear in `registry` with
+    /// Replaces MatMulInteger, ConvInteger, QLinearMatMul, QLinearConv, per-tensor
+    /// QuantizeLinear/DequantizeLinear and Cast of integers to float32 in `registry` with
     /// versions on the 8-bit integer kernels (`ckiln_qgemm8`: AVX-512 VNNI, AVX2, portable C)
     /// pinned to `isa` (`.auto`: the best path of this CPU; a path the CPU lacks falls back to
     /// the best it has). Each keeps the op it replaces for the cases it does not handle.
@@ -27,6 +27,9 @@ extension FastOps {
         }
         if let f = registry.lookup(domain: "", opType: "DequantizeLinear") {
             registry.register(FastDequantizeLinear(fallback: f, isa: code))
+        }
+        if let f = registry.lookup(domain: "", opType: "Cast") {
+            registry.register(FastCastToFloat(fallback: f))
         }
     }
 

@@ -33,7 +33,10 @@ enum ModelFiles {
         return f
     }
 
-    /// Loads a model; with `verify`, also checks the graph's structural invariants. A `.klite`
+    /// Loads a model; with `verify`, also sorts the main graph's nodes topologically when they
+    /// are not (ONNX requires sorted nodes, but onnxruntime sorts on load and some tools write
+    /// unsorted graphs, such as its fp16 converter's input and output Casts; a real cycle
+    /// throws `invalidGraph` naming a node on it) and checks the structural invariants. A `.klite`
     /// file's weights are hashed too when `verifyWeights` is set (O(weights); `kiln check`).
     static func load(
         _ path: String, format override: ModelFormat? = nil, verify: Bool = true,
@@ -41,14 +44,17 @@ enum ModelFiles {
     ) throws -> Model {
         let url = URL(fileURLWithPath: path)
         do {
-            let model: Model
+            var model: Model
             switch try format(of: path, override: override) {
             case .onnx: model = try ONNXReader(options: limits.onnx).read(contentsOf: url)
             case .json: model = try JSONModelFile.read(url, options: limits.json)
             case .klite:
                 model = try LiteReader(options: .init(verifyWeights: verifyWeights)).read(contentsOf: url)
             }
-            if verify { try Verifier().verify(model) }
+            if verify {
+                if !model.graph.isTopologicallySorted() { try model.graph.sortTopologically() }
+                try Verifier().verify(model)
+            }
             return model
         } catch var e as KilnError {
             e.location.file = path

@@ -106,3 +106,56 @@ func hostileShapesAreRefusedNotAllocated(file: String) throws {
     #expect(r.stderr.split(separator: "\n").count == 1, "\(r.stderr)")
     #expect(r.stderr.contains("hostile/\(file)"), "\(r.stderr)")
 }
+
+/// A graph whose nodes are out of order (as onnxruntime's fp16 converter writes its input and
+/// output Casts) is sorted on load: `convert` and `run` work, `check` still reports K0105, and
+/// a real cycle is a clear error (exit 2).
+@Test func unsortedGraphsAreSortedOnLoadAndCyclesRejected() throws {
+    let kiln = try #require(Fixtures.kilnBinary, "kiln binary not built")
+    let dir = try Fixtures.temporaryDirectory("cli-unsorted")
+    defer { try? FileManager.default.removeItem(at: dir) }
+    func model(_ nodes: String) -> String {
+        """
+        {
+          "format": "kiln-json", "version": 1, "irVersion": 8,
+          "opsetImports": [{"domain": "", "version": 17}],
+          "graph": {
+            "name": "g",
+            "inputs": [{"name": "x", "type": {"tensor": {"elementType": "float32", "shape": [3]}}}],
+            "outputs": [
+              {"name": "y", "type": {"tensor": {"elementType": "float32", "shape": [3]}}}
+            ],
+            "nodes": [\(nodes)]
+          }
+        }
+        """
+    }
+    let unsorted = dir.appendingPathComponent("unsorted.json")
+    try model(
+        """
+        {"name": "neg", "opType": "Neg", "inputs": ["r"], "outputs": ["y"]},
+        {"name": "relu", "opType": "Relu", "inputs": ["x"], "outputs": ["r"]}
+        """
+    ).write(to: unsorted, atomically: true, encoding: .utf8)
+    try writeNpy(dir.appendingPathComponent("x.npy"), shape: [3], values: [-1, 0, 2])
+    let run = try Fixtures.run(
+        kiln.path, ["run", unsorted.path, "--input", "x=x.npy", "--format", "json"], cwd: dir)
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(run.stdout.contains("-2"), "\(run.stdout)")
+    let lite = dir.appendingPathComponent("sorted.klite").path
+    let convert = try Fixtures.run(kiln.path, ["convert", unsorted.path, "-o", lite])
+    #expect(convert.status == 0, "\(convert.stderr)")
+    let check = try Fixtures.run(kiln.path, ["check", unsorted.path])
+    #expect(check.status == 1 && check.stdout.contains("K0105"), "\(check.stdout)")
+    let cyclic = dir.appendingPathComponent("cyclic.json")
+    try model(
+        """
+        {"name": "a", "opType": "Add", "inputs": ["x", "b"], "outputs": ["a"]},
+        {"name": "b", "opType": "Relu", "inputs": ["a"], "outputs": ["b"]},
+        {"name": "y", "opType": "Neg", "inputs": ["b"], "outputs": ["y"]}
+        """
+    ).write(to: cyclic, atomically: true, encoding: .utf8)
+    let bad = try Fixtures.run(kiln.path, ["convert", cyclic.path, "-o", lite, "--force"])
+    #expect(bad.status == 2)
+    #expect(bad.stderr.contains("cycle"), "\(bad.stderr)")
+}

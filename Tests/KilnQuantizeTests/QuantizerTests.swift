@@ -252,6 +252,47 @@ enum QuantFixtures {
         #expect(ya == yb)
     }
 
+    /// Weights only ever dequantized (here LSTM W and R) take, per row, the symmetric or the
+    /// asymmetric parameters with the smaller error; weights of integer kernels (the MatMul)
+    /// keep zero points 0.
+    @Test func dequantizeOnlyWeightsPickTheCloserOfSymmetricAndAsymmetric() throws {
+        let m = try ONNXReader().read(
+            contentsOf: Fixtures.directory.appendingPathComponent("models/lstm.onnx"))
+        let (q, _) = try QuantFixtures.quantize(m, .int8Weights, samples: nil)
+        var asymmetricRows = 0
+        for dq in q.graph.nodes where dq.opType == "DequantizeLinear" {
+            let wq = try #require(q.graph.initializer(named: dq.inputs[0])?.values(as: Int8.self))
+            let scales = try #require(
+                q.graph.initializer(named: dq.inputs[1])?.values(as: Float.self))
+            let zps = try #require(q.graph.initializer(named: dq.inputs[2])?.values(as: Int8.self))
+            let source = String(dq.inputs[0].dropLast("_quantized".count))
+            let w = try #require(m.graph.initializer(named: source)?.values(as: Float.self))
+            guard source == "W" || source == "R" else {
+                #expect(zps.allSatisfy { $0 == 0 } && wq.allSatisfy { $0 >= -127 }, "\(source)")
+                continue
+            }
+            let inner = w.count / scales.count  // [1, 24, inner], one scale per row
+            for r in scales.indices {
+                let row = w[r * inner..<(r + 1) * inner]
+                let m = row.map(abs).max() ?? 0
+                let s = m > 0 ? m / 127 : 1
+                let symmetric = row.reduce(0.0) { e, v in
+                    let d = Double(v - min(max((v / s).rounded(), -127), 127) * s)
+                    return e + d * d
+                }
+                var error = 0.0
+                for i in 0..<inner {
+                    let d = Double(w[r * inner + i])
+                        - Double((Float(wq[r * inner + i]) - Float(zps[r])) * scales[r])
+                    error += d * d
+                }
+                #expect(error <= symmetric * (1 + 1e-6) + 1e-12, "\(source) row \(r)")
+                if zps[r] != 0 { asymmetricRows += 1 }
+            }
+        }
+        #expect(asymmetricRows > 0)
+    }
+
     @Test func recurrentWeightsAreQuantizedWeightOnly() throws {
         let m = try ONNXReader().read(
             contentsOf: Fixtures.directory.appendingPathComponent("models/lstm.onnx"))

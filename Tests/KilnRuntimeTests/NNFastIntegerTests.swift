@@ -360,4 +360,30 @@ import Testing
             }
         }
     }
+
+    /// Cast of int32/int8/uint8 to float32 (the dequantization of opsets before 13): the same
+    /// bits as the reference Cast, including int32 values float32 cannot hold exactly.
+    @Test func integerCastToFloatMatchesReference() throws {
+        var rng = Rng(state: 7)
+        let reference = try #require(StandardOps.registry.lookup(domain: "", opType: "Cast"))
+        var registry = OpRegistry([Refuse(opType: "Cast")])
+        FastOps.installInteger(into: &registry)
+        let fast = try #require(registry.lookup(domain: "", opType: "Cast"))
+        let inputs = [
+            Tensor(
+                shape: [3, 5], values: (0..<15).map { _ in Int32(truncatingIfNeeded: rng.next()) }),
+            Tensor(shape: [2], values: [Int32.max, Int32.min + 1]),
+            Self.bytes(&rng, [4, 7], signed: true),
+            Self.bytes(&rng, [9], signed: false),
+        ]
+        let node = Node(
+            opType: "Cast", inputs: ["x"], outputs: ["y"],
+            attributes: [Attribute(name: "to", value: .int(Int64(ElementType.float32.rawValue)))])
+        for x in inputs {
+            let ctx = KernelContext(node: node, opsetVersion: 19, inputs: [.tensor(x)])
+            let expected = try #require(try reference.run(ctx).first?.tensor)
+            let got = try #require(try fast.run(ctx).first?.tensor)
+            #expect(got == expected, "\(x.elementType)")
+        }
+    }
 }

@@ -80,6 +80,12 @@ void ckiln_requantize_u8(int isa, long rows, long cols, const int32_t *acc, long
 void ckiln_transpose_u8(long rows, long cols, const uint8_t *src, long lds, uint8_t *dst,
                         long ldd);
 
+/// dst[j][i] = src[i][j] for a rows x cols int32 matrix, in 32 x 32 tiles (ConvInteger's
+/// [plane, channels] accumulators to NCHW; element by element, its strided writes missed the
+/// cache on large planes).
+void ckiln_transpose_i32(long rows, long cols, const int32_t *src, long lds, int32_t *dst,
+                         long ldd);
+
 /// QuantizeLinear per tensor: y = saturate(round_half_even(x / scale) + zp) into uint8 or
 /// int8 (`outSigned`), the division in float32 as onnxruntime and the ONNX reference do.
 /// Returns 1 when some x / scale is NaN (those outputs are unspecified), else 0.

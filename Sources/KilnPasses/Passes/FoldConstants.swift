@@ -140,11 +140,7 @@ struct FoldConstants: Pass {
         else { return false }
         switch node.opType {
         case "DequantizeLinear": return t != .int32
-        case "Cast":
-            let to = node.attribute("to")?.int
-            return (t == .int8 || t == .uint8)
-                && (to == Int64(ElementType.float32.rawValue)
-                    || to == Int64(ElementType.float16.rawValue))
+        case "Cast": return QDQLinearFusion.eightBitConstantCast(node, in: g, float16: true) != nil
         default: return false
         }
     }

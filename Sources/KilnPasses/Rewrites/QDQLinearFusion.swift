@@ -169,21 +169,30 @@ struct QDQLinearFusion: RewriteRule {
             ?? castDequantized(m.inputs[1], scale: m.inputs[0], in: g)
     }
 
-    private static func castDequantized(_ casted: String, scale s: String, in g: GraphEditor)
-        -> Dequantized?
+    /// The 8-bit constant `node` casts to float32 (or, with `float16`, also to float16), if it
+    /// is such a `Cast`: the dequantization of opsets before 13. Also what `fold-constants`
+    /// never folds (`FoldConstants.dequantizes`).
+    static func eightBitConstantCast(_ node: Node, in g: GraphEditor, float16: Bool = false)
+        -> String?
     {
-        guard let cast = g.producer(of: casted) else { return nil }
-        let c = g[cast]
-        // (`attribute("to")?.int == …` in this guard crashes Swift 6.3.1's optimizer.)
-        let to = c.attributes.first { $0.name == "to" }.flatMap { a -> Int64? in
+        // (`attribute("to")?.int == …` in a guard crashes Swift 6.3.1's optimizer.)
+        let to = node.attributes.first { $0.name == "to" }.flatMap { a -> Int64? in
             if case .int(let v) = a.value { return v }
             return nil
         }
-        guard c.opType == "Cast", c.normalizedDomain.isEmpty, c.inputs.count == 1,
+        guard node.opType == "Cast", node.normalizedDomain.isEmpty, node.inputs.count == 1,
             to == Int64(ElementType.float32.rawValue)
+                || (float16 && to == Int64(ElementType.float16.rawValue)),
+            let t = g.constant(node.inputs[0])?.elementType, t == .int8 || t == .uint8
         else { return nil }
-        let qName = c.inputs[0]
-        guard let q = g.constant(qName), q.elementType == .int8 || q.elementType == .uint8,
+        return node.inputs[0]
+    }
+
+    private static func castDequantized(_ casted: String, scale s: String, in g: GraphEditor)
+        -> Dequantized?
+    {
+        guard let cast = g.producer(of: casted),
+            let qName = Self.eightBitConstantCast(g[cast], in: g), let q = g.constant(qName),
             let scale = g.constant(s), let values = g.floatConstant(s), !values.isEmpty,
             scale.shape.count <= q.shape.count
         else { return nil }
