@@ -28,9 +28,7 @@ extension FastOps {
         if let f = registry.lookup(domain: "", opType: "DequantizeLinear") {
             registry.register(FastDequantizeLinear(fallback: f, isa: code))
         }
-        if let f = registry.lookup(domain: "", opType: "Cast") {
-            registry.register(FastCastToFloat(fallback: f))
-        }
+        registry.addVariant(FastCastToFloat())
     }
 
     /// The ISA path `.auto` resolves to for the 8-bit integer kernels on this CPU (`.avx512`

@@ -137,19 +137,18 @@ struct FastDequantizeLinear: OpDefinition {
 /// (after ConvInteger/MatMulInteger, of 8-bit weights) in one converting loop instead of the
 /// reference kernel's trip through `Double` (which was a quarter of tinyocr_det's int8 time).
 /// Bit-identical: `Float(i)` rounds an int32 to nearest even, as `Float(Double(i))` does. Other
-/// casts run `fallback`.
-struct FastCastToFloat: OpDefinition {
-    let fallback: any OpDefinition
+/// casts are declined (the reference kernel runs them).
+struct FastCastToFloat: KernelVariant {
     var domain: String { "" }
     var opType: String { "Cast" }
 
-    func run(_ context: KernelContext) throws -> [Value] {
+    func run(ifSupported context: KernelContext) throws -> [Value]? {
         let x = try context.tensor(0)
         let width = x.elementType == .int32 ? 4 : 1
         guard context.int("to") == Int64(ElementType.float32.rawValue),
             [.int32, .int8, .uint8].contains(x.elementType), let n = x.elementCount,
             x.data.count == n * width
-        else { return try fallback.run(context) }
+        else { return nil }
         var y = Data(count: n * 4)
         y.withUnsafeMutableBytes { out in
             x.data.withUnsafeBytes { raw in
