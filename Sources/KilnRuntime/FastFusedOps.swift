@@ -2,12 +2,14 @@ import CKilnKernels
 import Foundation
 import KilnIR
 import KilnOps
+import KilnPasses
 
-// The kernels of the nodes `PlanFusion` creates. They live in a private domain
-// (`PlanFusion.domain`) that no model imports: a fused node exists only inside an
-// `InferencePlan`, carries the attributes of the node it replaces plus `activation` (the
-// activation's op type) and `activation_params` (LeakyRelu alpha; Clip min, max), and runs the
-// standard op's shared code with the activation applied to its float32 output.
+// The kernels of Kiln's own fused ops, domain `ai.kiln` (`KilnDomain`, specified in
+// schemas/ai-kiln-ops.md), which the `-O3` passes make for `.klite` files and for the plan
+// (`PlanOptimization`). A fused node carries the attributes of the node it replaces plus
+// `activation` (the activation's op type) and `activation_params` (LeakyRelu alpha; Clip min,
+// max; HardSigmoid alpha, beta; Gelu divisor, half), and runs the standard op's shared code
+// with the activation applied to its float32 output.
 
 /// An activation applied in place to a float32 buffer by the C kernels.
 struct FusedActivation: Sendable, Equatable {
@@ -56,10 +58,10 @@ struct FusedActivation: Sendable, Equatable {
     }
 }
 
-/// The erf GELU that `PlanFusion` finds as `Mul(Mul(x, Add(Erf(Div(x, c)), 1)), half)`, computed
-/// with the same float operations in the same order (attributes `divisor` = c, `half`).
-struct PlanGelu: OpDefinition {
-    var domain: String { PlanFusion.domain }
+/// `ai.kiln.Gelu`: the erf GELU `Mul(Mul(x, Add(Erf(Div(x, c)), 1)), half)` (pass `gelu-kiln`),
+/// computed with the same float operations in the same order (attributes `divisor` = c, `half`).
+struct KilnGelu: OpDefinition {
+    var domain: String { KilnDomain.name }
     var opType: String { "Gelu" }
 
     func run(_ context: KernelContext) throws -> [Value] {
@@ -76,7 +78,7 @@ struct PlanGelu: OpDefinition {
 /// `Conv` (+ folded BatchNormalization / per-channel Mul, Add) + activation.
 struct FusedConv: OpDefinition {
     let kernels: NNKernels
-    var domain: String { PlanFusion.domain }
+    var domain: String { KilnDomain.name }
     var opType: String { "FusedConv" }
 
     func run(_ context: KernelContext) throws -> [Value] {
@@ -91,7 +93,7 @@ struct FusedConv: OpDefinition {
 /// `Gemm` + activation.
 struct FusedGemm: OpDefinition {
     let kernels: NNKernels
-    var domain: String { PlanFusion.domain }
+    var domain: String { KilnDomain.name }
     var opType: String { "FusedGemm" }
 
     func run(_ context: KernelContext) throws -> [Value] {
@@ -103,7 +105,7 @@ struct FusedGemm: OpDefinition {
 /// `MatMul` + activation.
 struct FusedMatMul: OpDefinition {
     let kernels: NNKernels
-    var domain: String { PlanFusion.domain }
+    var domain: String { KilnDomain.name }
     var opType: String { "FusedMatMul" }
 
     func run(_ context: KernelContext) throws -> [Value] {
@@ -117,6 +119,8 @@ struct FusedMatMul: OpDefinition {
 
 /// Inference `BatchNormalization`, then the per-channel `Mul`/`Add` listed in `post_ops` (one
 /// constant operand each, inputs 5...), then an activation: one pass `y = act(x·a + b)`.
+/// BatchNormalization runs with the semantics of opset `standardOpset` (inference mode; the
+/// fusion drops the attributes of older versions).
 ///
 /// Whether a post-op operand is per-channel depends on X's rank, known only at run time; when
 /// it is not (or X is not float32), the ops run one after another with the standard kernels.
@@ -125,10 +129,14 @@ struct FusedBatchNormalization: OpDefinition {
     let batchNorm: any OpDefinition
     let mul: any OpDefinition
     let add: any OpDefinition
-    var domain: String { PlanFusion.domain }
+    var domain: String { KilnDomain.name }
     var opType: String { "FusedBatchNormalization" }
+    static let standardOpset: Int64 = 15
 
     func run(_ context: KernelContext) throws -> [Value] {
+        let context = KernelContext(
+            node: context.node, opsetVersion: Self.standardOpset, inputs: context.inputs,
+            runSubgraph: context.runSubgraph, threads: context.threads)
         let act = try FusedActivation(node: context.node)
         let post = context.node.attribute("post_ops")?.strings ?? []
         guard context.inputs.count == 5 + post.count else {
@@ -292,9 +300,9 @@ struct FastPool: OpDefinition {
 
 extension FastOps {
     /// Wraps BatchNormalization, MaxPool and AveragePool with their float32 fast paths and
-    /// registers the kernels of the fused nodes `PlanFusion` creates.
+    /// registers the kernels of the `ai.kiln` fused ops.
     static func installFused(into registry: inout OpRegistry, kernels: NNKernels) {
-        PlanFusion.installOps(into: &registry, kernels: kernels)
+        installKilnOps(into: &registry, kernels: kernels)
         if let f = registry.lookup(domain: "", opType: "BatchNormalization") {
             registry.register(FastBatchNormalization(fallback: f))
         }
@@ -303,6 +311,21 @@ extension FastOps {
         }
         if let f = registry.lookup(domain: "", opType: "AveragePool") {
             registry.register(FastPool(fallback: f, isMax: false))
+        }
+    }
+
+    /// Registers the kernels of the `ai.kiln` ops, built on `kernels` and on the
+    /// BatchNormalization, Mul and Add already in `registry`.
+    static func installKilnOps(into registry: inout OpRegistry, kernels: NNKernels) {
+        registry.register(FusedConv(kernels: kernels))
+        registry.register(FusedGemm(kernels: kernels))
+        registry.register(FusedMatMul(kernels: kernels))
+        registry.register(KilnGelu())
+        if let bn = registry.lookup(domain: "", opType: "BatchNormalization"),
+            let mul = registry.lookup(domain: "", opType: "Mul"),
+            let add = registry.lookup(domain: "", opType: "Add")
+        {
+            registry.register(FusedBatchNormalization(batchNorm: bn, mul: mul, add: add))
         }
     }
 }

@@ -22,7 +22,8 @@ public enum FastOps {
 
     /// Replaces the GEMM-based ops of `registry` with versions on `kernels`, wraps Relu, Add,
     /// Mul, Sum, Concat, BatchNormalization, MaxPool and AveragePool with float32 fast paths
-    /// (other cases run the wrapped op), and adds the kernels of `PlanFusion`'s fused nodes.
+    /// (other cases run the wrapped op), and adds the kernels of Kiln's
+    /// `ai.kiln` fused ops.
     public static func install(into registry: inout OpRegistry, kernels: NNKernels = .fast) {
         for op in ops(kernels: kernels) { registry.register(op) }
         for op in ContribOps.kernelOps(kernels) { registry.register(op) }

@@ -17,7 +17,7 @@ import Testing
     /// The standard ops on the Swift reference kernels plus the fused ops (reference kernels).
     static let referenceWithFusedOps: OpRegistry = {
         var r = StandardOps.registry
-        PlanFusion.installOps(into: &r, kernels: .reference)
+        FastOps.installKilnOps(into: &r, kernels: .reference)
         return r
     }()
 
