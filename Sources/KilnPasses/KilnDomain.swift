@@ -25,6 +25,8 @@ public enum KilnDomain {
 
     /// The ONNX op types a fused Conv/Gemm/MatMul/BatchNormalization may apply as an epilogue.
     static let activations = ["Relu", "LeakyRelu", "Clip", "Sigmoid", "HardSigmoid", "Gelu"]
+    /// Further activations only FusedConv/FusedGemm/FusedMatMul apply (not BatchNormalization).
+    static let convActivations = activations + ["Tanh", "HardSwish"]
 
     /// `(op type, params)` of `node` when it is an activation the ai.kiln ops can apply.
     static func activation(_ node: Node, in g: GraphEditor) -> (String, [Float])? {
@@ -37,7 +39,7 @@ public enum KilnDomain {
         }
         guard node.normalizedDomain.isEmpty else { return nil }
         switch node.opType {
-        case "Relu", "Sigmoid":
+        case "Relu", "Sigmoid", "Tanh", "HardSwish":
             return node.inputs.count == 1 ? (node.opType, []) : nil
         case "HardSigmoid":
             guard node.inputs.count == 1 else { return nil }

@@ -34,6 +34,8 @@ struct FusedActivation: Sendable, Equatable {
         case ("HardSigmoid", 2):
             self.init(kind: Int32(CKILN_ACT_HARD_SIGMOID), alpha: p[0], beta: p[1])
         case ("Gelu", 2): self.init(kind: Int32(CKILN_ACT_GELU_ERF), alpha: p[0], beta: p[1])
+        case ("Tanh", 0): self.init(kind: Self.tanh, alpha: 0, beta: 0)
+        case ("HardSwish", 0): self.init(kind: Self.hardSwish, alpha: 0, beta: 0)
         default:
             throw KilnError(
                 .invalidGraph, "fused activation '\(name)' with \(p.count) params is not known",
@@ -47,9 +49,24 @@ struct FusedActivation: Sendable, Equatable {
         self.beta = beta
     }
 
+    /// Epilogues computed here rather than by `ckiln_activate` (which ignores unknown kinds;
+    /// so `ckiln_channel_affine` must never get them: FusedBatchNormalization does not fuse
+    /// these activations). Tanh is the MLAS tanh the Tanh fast path uses; HardSwish is the
+    /// reference kernel's `x · max(0, min(1, x / 6 + 0.5))`.
+    static let tanh: Int32 = 100
+    static let hardSwish: Int32 = 101
+
     func apply(_ y: UnsafeMutableBufferPointer<Float>) {
         guard kind != Int32(CKILN_ACT_NONE), let p = y.baseAddress else { return }
-        ckiln_activate(Int32(CKILN_ISA_AUTO), p, y.count, kind, alpha, beta)
+        switch kind {
+        case Self.tanh: ckiln_mlas_tanh(0, p, y.count)
+        case Self.hardSwish:
+            for i in y.indices {
+                let x = y[i]
+                y[i] = x * max(0, min(1, x / 6 + 0.5))
+            }
+        default: ckiln_activate(Int32(CKILN_ISA_AUTO), p, y.count, kind, alpha, beta)
+        }
     }
 
     func apply(to t: inout Tensor) {

@@ -141,6 +141,9 @@ import Testing
             ),
             (Node(opType: "Clip", inputs: ["c", "", "hi"], outputs: ["y"]),
              [Tensor(name: "hi", shape: [], values: [Float(0.1)])]),
+            // Epilogues computed in Swift (ai.kiln FusedConv only).
+            (Node(opType: "Tanh", inputs: ["c"], outputs: ["y"]), []),
+            (Node(opType: "HardSwish", inputs: ["c"], outputs: ["y"]), []),
         ]
         for (act, extra) in acts {
             let conv = Node(
@@ -152,8 +155,8 @@ import Testing
                 ])
             let m = Self.model(
                 [conv, act], inputs: [("x", [1, 6, 9, 10])], outputs: ["y"],
-                inits: [Self.named(Self.tensor([6, 1, 3, 3], &rng), "w")] + extra)
-            let feeds: [String: Value] = ["x": .tensor(Self.tensor([1, 6, 9, 10], &rng))]
+                inits: [Self.named(Self.tensor([6, 1, 3, 3], &rng), "w")] + extra, opset: 14)
+            let feeds: [String: Value] = ["x": .tensor(Self.tensor([1, 6, 9, 10], &rng, scale: 8))]
             #expect(try Self.compare(m, feeds: feeds) == ["FusedConv"], "\(act.opType)")
             #expect(try Self.compare(m, feeds: feeds, registry: FastOps.registry) == ["FusedConv"])
         }

@@ -1,6 +1,7 @@
 import KilnIR
 
-/// `Conv | Gemm | MatMul → Relu | LeakyRelu | Clip | Sigmoid | HardSigmoid | ai.kiln.Gelu` ⇒
+/// `Conv | Gemm | MatMul → Relu | LeakyRelu | Clip | Sigmoid | HardSigmoid | Tanh | HardSwish |
+/// ai.kiln.Gelu` ⇒
 /// `ai.kiln.FusedConv | FusedGemm | FusedMatMul` that apply the activation in the op's epilogue
 /// (`PassOptions.kilnOps` only). Needs a float32 constant weight (Conv's W; either operand of
 /// Gemm/MatMul) as evidence that the op computes in float32.
@@ -11,7 +12,7 @@ struct KilnActivationFusion: RewriteRule {
     let benefit = 2
 
     static var all: [KilnActivationFusion] {
-        KilnDomain.activations.flatMap { a in
+        KilnDomain.convActivations.flatMap { a in
             ["Conv", "Gemm", "MatMul"].map { KilnActivationFusion(base: $0, activation: a) }
         }
     }

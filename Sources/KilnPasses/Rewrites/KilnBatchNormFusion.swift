@@ -57,7 +57,9 @@ struct KilnBatchNormFusion: RewriteRule {
                 fused.attributes[k].value = .strings((ops + [next.opType]).map { Data($0.utf8) })
                 fused.inputs.append(other)
             } else {
-                guard next.inputs[0] == value, let (kind, params) = KilnDomain.activation(next, in: g)
+                guard next.inputs[0] == value,
+                    KilnDomain.activations.contains(next.opType),
+                    let (kind, params) = KilnDomain.activation(next, in: g)
                 else { continue }
                 fused.attributes += KilnDomain.activationAttributes(kind, params)
             }
