@@ -7,8 +7,8 @@ import PackageDescription
 //                      │
 //                    KilnOps             op catalog: schemas, shape rules, reference kernels
 //          ┌───────────┼──────────────┬─────────────┬────────────┐
-//     KilnCheck    KilnRuntime    KilnPasses   KilnONNX · KilnJSON · KilnLite  (formats: KilnIR only)
-//          └───────────┼──────────────┘
+//     KilnCheck    KilnPasses ← KilnRuntime    KilnONNX · KilnJSON · KilnLite  (formats: KilnIR only)
+//          └───────────┼──────────────┘      (the runtime plans with the -O3 passes)
 //                      KilnQuantize        calibration (runs models) + quantization passes
 //                           kiln           the CLI
 let package = Package(
@@ -51,7 +51,9 @@ let package = Package(
         ),
         .target(name: "KilnCheck", dependencies: ["KilnIR", "KilnOps"]),
         .target(name: "CKilnKernels"),
-        .target(name: "KilnRuntime", dependencies: ["KilnIR", "KilnOps", "CKilnKernels"]),
+        // The runtime plans a model by running the -O3 pass pipeline (PlanOptimization).
+        .target(
+            name: "KilnRuntime", dependencies: ["KilnIR", "KilnOps", "KilnPasses", "CKilnKernels"]),
         .target(name: "KilnPasses", dependencies: ["KilnIR", "KilnOps"]),
         // Tensor files for run/diff/bench and the benchmark stubs: .npy, .npz (ZIPFoundation,
         // compressed too), ONNX .pb, seeded random inputs.

@@ -23,6 +23,8 @@ public struct GraphEditor {
     public let opsets: [OpsetImport]
     /// Names visible from enclosing graphs (for subgraphs); never treated as constants.
     let outerNames: Set<String>
+    /// Whether this is the main graph (a subgraph always sees its parent node's outputs).
+    public var isMainGraph: Bool { outerNames.isEmpty }
     private var base: Graph
     private var slots: [Node?]
     private var before: [Int: [Int]] = [:]

@@ -29,6 +29,9 @@ public protocol Pass: Sendable {
 public final class PassContext {
     /// Kernels for constant folding (the ops' reference kernels).
     public let registry: OpRegistry
+    /// The ops whose type rules `infer-shapes` uses; `registry` when nil (a registry of fast
+    /// kernel wrappers may lack the rules).
+    public var inferenceRegistry: OpRegistry?
     public var options: PassOptions
     /// Counters by pass name, then counter name.
     public private(set) var statistics: [String: [String: Int]] = [:]
@@ -84,5 +87,12 @@ public struct PassOptions: Sendable {
     public var maxInferredConstantElements: Int = 4096
     /// Upper bound on pipeline iterations (each runs every pass once).
     public var maxIterations: Int = 8
+    /// The target runs Kiln's own fused ops (`ai.kiln`, see `KilnDomain`): `fuse-contrib` then
+    /// makes them instead of onnxruntime's `com.microsoft` FusedConv/FusedGemm/Gelu. On for
+    /// `.klite` output and the runtime's plan; off for ONNX output, which other tools must run.
+    public var kilnOps: Bool = false
+    /// `fold-constants` throws the error of a node whose kernel fails on its constants instead
+    /// of leaving the node (the runtime's plan: the error would come on every run anyway).
+    public var foldingFailuresThrow: Bool = false
     public init() {}
 }

@@ -2,12 +2,14 @@ import CKilnKernels
 import Foundation
 import KilnIR
 import KilnOps
+import KilnPasses
 
-// The kernels of the nodes `PlanFusion` creates. They live in a private domain
-// (`PlanFusion.domain`) that no model imports: a fused node exists only inside an
-// `InferencePlan`, carries the attributes of the node it replaces plus `activation` (the
-// activation's op type) and `activation_params` (LeakyRelu alpha; Clip min, max), and runs the
-// standard op's shared code with the activation applied to its float32 output.
+// The kernels of Kiln's own fused ops, domain `ai.kiln` (`KilnDomain`, specified in
+// schemas/ai-kiln-ops.md), which the `-O3` passes make for `.klite` files and for the plan
+// (`PlanOptimization`). A fused node carries the attributes of the node it replaces plus
+// `activation` (the activation's op type) and `activation_params` (LeakyRelu alpha; Clip min,
+// max; HardSigmoid alpha, beta; Gelu divisor, half), and runs the standard op's shared code
+// with the activation applied to its float32 output.
 
 /// An activation applied in place to a float32 buffer by the C kernels.
 struct FusedActivation: Sendable, Equatable {
@@ -32,6 +34,8 @@ struct FusedActivation: Sendable, Equatable {
         case ("HardSigmoid", 2):
             self.init(kind: Int32(CKILN_ACT_HARD_SIGMOID), alpha: p[0], beta: p[1])
         case ("Gelu", 2): self.init(kind: Int32(CKILN_ACT_GELU_ERF), alpha: p[0], beta: p[1])
+        case ("Tanh", 0): self.init(kind: Self.tanh, alpha: 0, beta: 0)
+        case ("HardSwish", 0): self.init(kind: Self.hardSwish, alpha: 0, beta: 0)
         default:
             throw KilnError(
                 .invalidGraph, "fused activation '\(name)' with \(p.count) params is not known",
@@ -45,9 +49,24 @@ struct FusedActivation: Sendable, Equatable {
         self.beta = beta
     }
 
+    /// Epilogues computed here rather than by `ckiln_activate` (which ignores unknown kinds;
+    /// so `ckiln_channel_affine` must never get them: FusedBatchNormalization does not fuse
+    /// these activations). Tanh is the MLAS tanh the Tanh fast path uses; HardSwish is the
+    /// reference kernel's `x · max(0, min(1, x / 6 + 0.5))`.
+    static let tanh: Int32 = 100
+    static let hardSwish: Int32 = 101
+
     func apply(_ y: UnsafeMutableBufferPointer<Float>) {
         guard kind != Int32(CKILN_ACT_NONE), let p = y.baseAddress else { return }
-        ckiln_activate(Int32(CKILN_ISA_AUTO), p, y.count, kind, alpha, beta)
+        switch kind {
+        case Self.tanh: ckiln_mlas_tanh(0, p, y.count)
+        case Self.hardSwish:
+            for i in y.indices {
+                let x = y[i]
+                y[i] = x * max(0, min(1, x / 6 + 0.5))
+            }
+        default: ckiln_activate(Int32(CKILN_ISA_AUTO), p, y.count, kind, alpha, beta)
+        }
     }
 
     func apply(to t: inout Tensor) {
@@ -56,10 +75,10 @@ struct FusedActivation: Sendable, Equatable {
     }
 }
 
-/// The erf GELU that `PlanFusion` finds as `Mul(Mul(x, Add(Erf(Div(x, c)), 1)), half)`, computed
-/// with the same float operations in the same order (attributes `divisor` = c, `half`).
-struct PlanGelu: OpDefinition {
-    var domain: String { PlanFusion.domain }
+/// `ai.kiln.Gelu`: the erf GELU `Mul(Mul(x, Add(Erf(Div(x, c)), 1)), half)` (pass `gelu-kiln`),
+/// computed with the same float operations in the same order (attributes `divisor` = c, `half`).
+struct KilnGelu: OpDefinition {
+    var domain: String { KilnDomain.name }
     var opType: String { "Gelu" }
 
     func run(_ context: KernelContext) throws -> [Value] {
@@ -76,7 +95,7 @@ struct PlanGelu: OpDefinition {
 /// `Conv` (+ folded BatchNormalization / per-channel Mul, Add) + activation.
 struct FusedConv: OpDefinition {
     let kernels: NNKernels
-    var domain: String { PlanFusion.domain }
+    var domain: String { KilnDomain.name }
     var opType: String { "FusedConv" }
 
     func run(_ context: KernelContext) throws -> [Value] {
@@ -91,7 +110,7 @@ struct FusedConv: OpDefinition {
 /// `Gemm` + activation.
 struct FusedGemm: OpDefinition {
     let kernels: NNKernels
-    var domain: String { PlanFusion.domain }
+    var domain: String { KilnDomain.name }
     var opType: String { "FusedGemm" }
 
     func run(_ context: KernelContext) throws -> [Value] {
@@ -103,7 +122,7 @@ struct FusedGemm: OpDefinition {
 /// `MatMul` + activation.
 struct FusedMatMul: OpDefinition {
     let kernels: NNKernels
-    var domain: String { PlanFusion.domain }
+    var domain: String { KilnDomain.name }
     var opType: String { "FusedMatMul" }
 
     func run(_ context: KernelContext) throws -> [Value] {
@@ -117,6 +136,8 @@ struct FusedMatMul: OpDefinition {
 
 /// Inference `BatchNormalization`, then the per-channel `Mul`/`Add` listed in `post_ops` (one
 /// constant operand each, inputs 5...), then an activation: one pass `y = act(x·a + b)`.
+/// BatchNormalization runs with the semantics of opset `standardOpset` (inference mode; the
+/// fusion drops the attributes of older versions).
 ///
 /// Whether a post-op operand is per-channel depends on X's rank, known only at run time; when
 /// it is not (or X is not float32), the ops run one after another with the standard kernels.
@@ -125,10 +146,14 @@ struct FusedBatchNormalization: OpDefinition {
     let batchNorm: any OpDefinition
     let mul: any OpDefinition
     let add: any OpDefinition
-    var domain: String { PlanFusion.domain }
+    var domain: String { KilnDomain.name }
     var opType: String { "FusedBatchNormalization" }
+    static let standardOpset: Int64 = 15
 
     func run(_ context: KernelContext) throws -> [Value] {
+        let context = KernelContext(
+            node: context.node, opsetVersion: Self.standardOpset, inputs: context.inputs,
+            runSubgraph: context.runSubgraph, threads: context.threads)
         let act = try FusedActivation(node: context.node)
         let post = context.node.attribute("post_ops")?.strings ?? []
         guard context.inputs.count == 5 + post.count else {
@@ -309,12 +334,27 @@ struct FastPool: KernelVariant {
 }
 
 extension FastOps {
-    /// Adds the float32 variants of BatchNormalization, MaxPool and AveragePool to the dispatch
-    /// table and registers the kernels of the fused nodes `PlanFusion` creates.
+    /// Registers the kernels of the `ai.kiln` fused ops, then adds the float32 variants of
+    /// BatchNormalization, MaxPool and AveragePool to the dispatch table.
     static func installFused(into registry: inout OpRegistry, kernels: NNKernels) {
-        PlanFusion.installOps(into: &registry, kernels: kernels)
+        installKilnOps(into: &registry, kernels: kernels)
         registry.addVariant(FastBatchNormalization())
         registry.addVariant(FastPool(isMax: true))
         registry.addVariant(FastPool(isMax: false))
+    }
+
+    /// Registers the kernels of the `ai.kiln` ops, built on `kernels` and on the
+    /// BatchNormalization, Mul and Add already in `registry`.
+    static func installKilnOps(into registry: inout OpRegistry, kernels: NNKernels) {
+        registry.register(FusedConv(kernels: kernels))
+        registry.register(FusedGemm(kernels: kernels))
+        registry.register(FusedMatMul(kernels: kernels))
+        registry.register(KilnGelu())
+        if let bn = registry.lookup(domain: "", opType: "BatchNormalization"),
+            let mul = registry.lookup(domain: "", opType: "Mul"),
+            let add = registry.lookup(domain: "", opType: "Add")
+        {
+            registry.register(FusedBatchNormalization(batchNorm: bn, mul: mul, add: add))
+        }
     }
 }

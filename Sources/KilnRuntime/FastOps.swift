@@ -23,8 +23,8 @@ public enum FastOps {
     /// Replaces the GEMM-based ops of `registry` with versions on `kernels`, adds float32
     /// variants of Relu, Add, Mul, Sum, Concat, BatchNormalization, MaxPool, AveragePool and
     /// others to the dispatch table (`OpRegistry.addVariant`: a variant declines the cases it
-    /// does not support and the reference kernel runs them), and adds the kernels of
-    /// `PlanFusion`'s fused nodes. The integer ops are still wrappers with their own fallback.
+    /// does not support and the reference kernel runs them), and adds the kernels of Kiln's
+    /// `ai.kiln` fused ops. The integer ops are still wrappers with their own fallback.
     public static func install(into registry: inout OpRegistry, kernels: NNKernels = .fast) {
         for op in ops(kernels: kernels) { registry.register(op) }
         for op in ContribOps.kernelOps(kernels) { registry.register(op) }

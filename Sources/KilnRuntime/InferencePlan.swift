@@ -26,12 +26,14 @@ public struct InferenceOptions: Sendable {
         self.fuseOperators = fuseOperators
     }
     /// Evaluate constant subgraphs once when the plan is built (as onnxruntime does at session
-    /// creation), so repeated runs do not recompute them. Random ops are never folded.
+    /// creation), so repeated runs do not recompute them (pass `fold-constants`, see
+    /// `PlanOptimization`). Random ops are never folded.
     public var foldConstants: Bool
-    /// Fuse operators when the plan is built (as onnxruntime does at session creation): fold
-    /// inference BatchNormalization and per-channel Mul/Add into constant Conv weights, and run
-    /// activations in the epilogue of the op before them (see `PlanFusion`). The observer then
-    /// sees the fused nodes; their intermediate values are never materialized.
+    /// Optimize when the plan is built (as onnxruntime does at session creation) by running the
+    /// `-O3` pass pipeline with Kiln's `ai.kiln` fused ops (see `PlanOptimization`): fold
+    /// inference BatchNormalization and per-channel Mul/Add into constant Conv weights, run
+    /// activations in the epilogue of the op before them, and so on. The observer then sees the
+    /// fused nodes; their intermediate values are never materialized.
     public var fuseOperators: Bool
     /// Compute float16 models in float32 (see `PlanFloat16Widening`): float16 weights are
     /// widened once when the plan is built, as TFLite does on CPU. Off, float16 ops run their
@@ -65,12 +67,9 @@ public struct InferencePlan: Sendable {
         self.options = options
         main = try Checked.$elementLimit.withValue(options.limits.maxTensorElements) {
             var model = options.widenFloat16 ? PlanFloat16Widening.widen(model) : model
-            if options.foldConstants {
-                model = try PlanConstantFolding.fold(model, registry: options.registry)
-            }
-            if options.fuseOperators {
-                model = try PlanFusion.fuse(model, registry: options.registry)
-            }
+            model = try PlanOptimization.optimize(
+                model, foldConstants: options.foldConstants, fuseOperators: options.fuseOperators,
+                registry: options.registry)
             let context = PlanningContext(model: model, registry: options.registry)
             return try GraphPlan(graph: model.graph, context: context)
         }

@@ -112,10 +112,13 @@ struct ConvertCommand: ParsableCommand {
                     source, mode: quantize, seed: seed, input: input
                 ).0
                 model = try CLI.inFile(input) {
-                    try Optimizer.run(quantized, level: toLite || self.level != nil ? level : 0)
+                    try Optimizer.run(
+                        quantized, level: toLite || self.level != nil ? level : 0, kilnOps: toLite)
                 }
             } else {
-                model = try CLI.inFile(input) { try Optimizer.run(source, level: level) }
+                model = try CLI.inFile(input) {
+                    try Optimizer.run(source, level: level, kilnOps: toLite)
+                }
             }
             let t2 = ContinuousClock.now
             var lite = LiteWriter.Options(stripDocStrings: stripDocs, compressTables: !uncompressedTables)
@@ -177,10 +180,13 @@ struct ConvertCommand: ParsableCommand {
 
 /// The optimizer pipeline behind `convert -O` (the same `KilnPasses` levels as `kiln optimize`).
 enum Optimizer {
-    static func run(_ model: Model, level: Int) throws -> Model {
+    /// `kilnOps`: the output runs Kiln's `ai.kiln` fused ops (`.klite`; used from -O3).
+    static func run(_ model: Model, level: Int, kilnOps: Bool = false) throws -> Model {
         guard level > 0 else { return model }
         var m = model
-        _ = try PassPipeline.level(level).run(on: &m, context: PassContext())
+        let context = PassContext()
+        context.options.kilnOps = kilnOps
+        _ = try PassPipeline.level(level).run(on: &m, context: context)
         return m
     }
 }

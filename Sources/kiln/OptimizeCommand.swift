@@ -113,6 +113,7 @@ struct OptimizeCommand: ParsableCommand {
             var model = original
             let context = PassContext()
             context.options.writeValueInfo = inferShapes
+            context.options.kilnOps = try ModelFiles.format(of: output, override: to) == .klite
             var snapshots: [(pass: String, iteration: Int, model: Model)] = []
             let t0 = ContinuousClock.now
             let records = try CLI.inFile(input) {

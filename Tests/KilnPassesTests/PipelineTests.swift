@@ -110,4 +110,59 @@ struct PipelineTests {
         try PassPipeline.level(1).run(on: &off, context: noInference)
         #expect(off.graph.nodes.count == 3, "without inference the Shape of r is unknown")
     }
+
+    /// -O3 makes Kiln's `ai.kiln` ops only with `kilnOps` (.klite, the runtime's plan): Conv +
+    /// Relu, BatchNormalization (rank unknown) + Mul + Relu, the exact erf GELU; ONNX output
+    /// keeps onnxruntime's `com.microsoft` ops and the standard BatchNormalization chain.
+    @Test func kilnOpsOnlyWhenTheTargetRunsThem() throws {
+        let f = { (name: String, shape: [Int64], v: Float) in
+            Tensor(name: name, shape: shape, values: [Float](repeating: v, count: Int(shape.reduce(1, *))))
+        }
+        let g = Graph(
+            inputs: [
+                ValueInfo(name: "x", tensor: TensorType(.float32, [1, 2, 3, 3])),
+                ValueInfo(name: "z", tensor: TensorType(.float32, shape: nil)),
+                ValueInfo(name: "u", tensor: TensorType(.float32, [4])),
+            ],
+            outputs: ["r", "b", "gelu"].map { ValueInfo(name: $0, type: nil) },
+            initializers: [
+                f("w", [2, 2, 1, 1], 0.5), f("s", [2], 1), f("bias", [2], 0), f("m", [2], 0),
+                f("v", [2], 1), f("k", [2, 1, 1], 3), f("sqrt2", [], Float(2).squareRoot()),
+                f("one", [], 1), f("half", [], 0.5),
+            ],
+            nodes: [
+                Node(opType: "Conv", inputs: ["x", "w"], outputs: ["c"]),
+                Node(opType: "Relu", inputs: ["c"], outputs: ["r"]),
+                Node(opType: "BatchNormalization", inputs: ["z", "s", "bias", "m", "v"], outputs: ["n"]),
+                Node(opType: "Mul", inputs: ["n", "k"], outputs: ["nk"]),
+                Node(opType: "Relu", inputs: ["nk"], outputs: ["b"]),
+                Node(opType: "Div", inputs: ["u", "sqrt2"], outputs: ["d"]),
+                Node(opType: "Erf", inputs: ["d"], outputs: ["e"]),
+                Node(opType: "Add", inputs: ["e", "one"], outputs: ["e1"]),
+                Node(opType: "Mul", inputs: ["u", "e1"], outputs: ["ue"]),
+                Node(opType: "Mul", inputs: ["ue", "half"], outputs: ["gelu"]),
+            ])
+        var model = Model(graph: g)
+        model.opsetImports = [OpsetImport(domain: "", version: 17)]
+        var onnx = model
+        try PassPipeline.level(3).run(on: &onnx, context: PassContext(), verifyEach: true)
+        #expect(!onnx.graph.nodes.contains { $0.domain == KilnDomain.name })
+        let conv = try #require(onnx.graph.nodes.first { $0.outputs == ["r"] })
+        #expect(conv.domain + ":" + conv.opType == "com.microsoft:FusedConv")
+        #expect(!onnx.opsetImports.contains { $0.domain == KilnDomain.name })
+        let context = PassContext()
+        context.options.kilnOps = true
+        try PassPipeline.level(3).run(on: &model, context: context, verifyEach: true)
+        let ops = model.graph.nodes.map { $0.domain + ":" + $0.opType }
+        #expect(ops == [
+            "ai.kiln:FusedConv", "ai.kiln:FusedBatchNormalization", "ai.kiln:Gelu",
+        ], "\(ops)")
+        #expect(model.opsetImports.contains { $0.domain == KilnDomain.name && $0.version == 1 })
+        let bn = try #require(model.graph.nodes.first { $0.opType == "FusedBatchNormalization" })
+        #expect(bn.attribute("post_ops")?.strings == ["Mul"])
+        #expect(bn.attribute("activation")?.string == "Relu")
+        let gelu = try #require(model.graph.nodes.first { $0.opType == "Gelu" })
+        #expect(gelu.attribute("divisor")?.float == Float(2).squareRoot())
+        #expect(gelu.attribute("half")?.float == 0.5)
+    }
 }

@@ -126,6 +126,51 @@ struct InferencePlanTests {
         #expect(f["y"]?.tensor?.values(as: Float.self) == [1, 2])
     }
 
+    /// Plan-time folding may fail on a branch that never runs on those values: the plan must
+    /// still build, and the failure shows only when the branch is taken. In the main graph a
+    /// node that fails on its constants fails the plan.
+    @Test func foldingFailureInAnUntakenBranchIsLeftForTheRun() throws {
+        let shape = Tensor(name: "bad_shape", shape: [1], values: [Int64(5)])
+        let data = Tensor(name: "six", shape: [6], values: [Float](repeating: 1, count: 6))
+        // else: Reshape of 6 constant elements to [5] (always fails); then: Neg(x).
+        let elseBranch = Graph(
+            name: "else",
+            outputs: [ValueInfo(name: "e_o", tensor: TensorType(.float32, [5]))],
+            initializers: [shape, data],
+            nodes: [Node(opType: "Reshape", inputs: ["six", "bad_shape"], outputs: ["e_o"])])
+        let thenBranch = Graph(
+            name: "then",
+            outputs: [ValueInfo(name: "t_o", tensor: TensorType(.float32, [2]))],
+            nodes: [Node(opType: "Neg", inputs: ["x"], outputs: ["t_o"])])
+        let g = Graph(
+            inputs: [
+                ValueInfo(name: "c", tensor: TensorType(.bool, [])),
+                ValueInfo(name: "x", tensor: TensorType(.float32, [2])),
+            ],
+            outputs: [ValueInfo(name: "y", tensor: TensorType(.float32, nil))],
+            nodes: [
+                Node(
+                    opType: "If", inputs: ["c"], outputs: ["y"],
+                    attributes: [
+                        Attribute(name: "then_branch", value: .graph(thenBranch)),
+                        Attribute(name: "else_branch", value: .graph(elseBranch)),
+                    ])
+            ])
+        let plan = try InferencePlan(model: Model(graph: g))
+        let x = Tensor(shape: [2], values: [Float(-1), 2])
+        let t = try plan.run(["c": .tensor(.scalar(true)), "x": .tensor(x)])
+        #expect(t["y"]?.tensor?.values(as: Float.self) == [1, -2])
+        #expect(throws: KilnError.self) {
+            try plan.run(["c": .tensor(.scalar(false)), "x": .tensor(x)])
+        }
+        // The same Reshape in the main graph fails when the plan is built.
+        let main = Graph(
+            inputs: [], outputs: [ValueInfo(name: "e_o", tensor: TensorType(.float32, [5]))],
+            initializers: [shape, data],
+            nodes: [Node(opType: "Reshape", inputs: ["six", "bad_shape"], outputs: ["e_o"])])
+        #expect(throws: KilnError.self) { try InferencePlan(model: Model(graph: main)) }
+    }
+
     /// Subgraphs read enclosing values through the scope chain (two levels up, and a graph output
     /// that is an outer value itself) without copying the enclosing environments.
     @Test func nestedSubgraphsReadEveryEnclosingScope() throws {

@@ -7,7 +7,7 @@ import Testing
 
 @testable import KilnRuntime
 
-/// Plan-time fusion (`PlanFusion`): every rewrite is checked numerically, unfused graph on the
+/// Plan-time fusion (the `-O3` passes `PlanOptimization` runs): every rewrite is checked numerically, unfused graph on the
 /// reference kernels against the fused plan, on seeded random inputs and weights; the guards
 /// (several consumers, graph outputs, non-constant parameters) are checked to leave the graph
 /// alone; and the conformance CNNs run fused against unfused.
@@ -17,7 +17,7 @@ import Testing
     /// The standard ops on the Swift reference kernels plus the fused ops (reference kernels).
     static let referenceWithFusedOps: OpRegistry = {
         var r = StandardOps.registry
-        PlanFusion.installOps(into: &r, kernels: .reference)
+        FastOps.installKilnOps(into: &r, kernels: .reference)
         return r
     }()
 
@@ -141,6 +141,9 @@ import Testing
             ),
             (Node(opType: "Clip", inputs: ["c", "", "hi"], outputs: ["y"]),
              [Tensor(name: "hi", shape: [], values: [Float(0.1)])]),
+            // Epilogues computed in Swift (ai.kiln FusedConv only).
+            (Node(opType: "Tanh", inputs: ["c"], outputs: ["y"]), []),
+            (Node(opType: "HardSwish", inputs: ["c"], outputs: ["y"]), []),
         ]
         for (act, extra) in acts {
             let conv = Node(
@@ -152,8 +155,8 @@ import Testing
                 ])
             let m = Self.model(
                 [conv, act], inputs: [("x", [1, 6, 9, 10])], outputs: ["y"],
-                inits: [Self.named(Self.tensor([6, 1, 3, 3], &rng), "w")] + extra)
-            let feeds: [String: Value] = ["x": .tensor(Self.tensor([1, 6, 9, 10], &rng))]
+                inits: [Self.named(Self.tensor([6, 1, 3, 3], &rng), "w")] + extra, opset: 14)
+            let feeds: [String: Value] = ["x": .tensor(Self.tensor([1, 6, 9, 10], &rng, scale: 8))]
             #expect(try Self.compare(m, feeds: feeds) == ["FusedConv"], "\(act.opType)")
             #expect(try Self.compare(m, feeds: feeds, registry: FastOps.registry) == ["FusedConv"])
         }

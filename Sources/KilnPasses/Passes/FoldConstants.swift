@@ -21,7 +21,9 @@ import KilnOps
 /// Expand and Tile never inflate a file and a weight shared with other nodes is not duplicated.
 /// 8-bit constants dequantized by DequantizeLinear or Cast (to float) are not folded at all
 /// unless `PassOptions.foldsDequantization`. Random ops are never folded, nor ops the model
-/// overrides with a local function.
+/// overrides with a local function. A node whose kernel fails on its constants is left for the
+/// runtime to report, or, in the main graph, the error is thrown with
+/// `PassOptions.foldingFailuresThrow` (the plan).
 struct FoldConstants: Pass {
     let name = "fold-constants"
     let summary = "evaluate nodes with constant inputs (and static Shape/Size) into initializers"
@@ -103,6 +105,11 @@ struct FoldConstants: Pass {
         let outputs: [Value]
         do {
             outputs = try op.run(KernelContext(node: node, opsetVersion: version, inputs: inputs))
+        } catch var e as KilnError where context.options.foldingFailuresThrow && g.isMainGraph {
+            // Only in the main graph, which always runs: a subgraph (an If branch) may be
+            // built never to run on these values.
+            if e.location.node == nil { e.location.node = node.name.isEmpty ? node.opType : node.name }
+            throw e
         } catch {
             // The node fails on these constants; leave it for the runtime to report.
             g.count("evaluation-failed")

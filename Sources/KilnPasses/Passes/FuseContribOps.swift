@@ -4,7 +4,9 @@ import KilnIR
 /// reference kernels: Conv/Gemm + activation → FusedConv/FusedGemm, MatMul with transposed
 /// operands or a scalar scale → FusedMatMul, Erf GELU → Gelu, Gelu(x + b) → BiasGelu,
 /// dynamically quantized MatMul chains → DynamicQuantizeMatMul / MatMulIntegerToFloat.
-/// Imports `com.microsoft` version 1 when a rule introduces one of these ops.
+/// Imports `com.microsoft` version 1 when a rule introduces one of these ops. With
+/// `PassOptions.kilnOps`, activations fuse into Kiln's `ai.kiln` ops instead (`kilnRules`:
+/// Conv/Gemm/MatMul + activation, BatchNormalization + per-channel Mul/Add + activation).
 struct FuseContribOps: Pass {
     let name = "fuse-contrib"
     let summary = "fusions to onnxruntime com.microsoft ops (FusedConv, FusedGemm, FusedMatMul, Gelu…)"
@@ -15,8 +17,16 @@ struct FuseContribOps: Pass {
             BiasGeluFusion(), QuantizedMatMulFusion(),
         ]
 
+    /// The rules with Kiln's own fused ops (`PassOptions.kilnOps`).
+    static let kilnRules: [any RewriteRule] =
+        KilnActivationFusion.all + KilnBatchNormFusion.all + [
+            GeluFusion.kiln, FusedMatMulFusion.transpose, FusedMatMulFusion.scale,
+            GeluFusion.microsoft, BiasGeluFusion(), QuantizedMatMulFusion(),
+        ]
+
     func run(on model: inout Model, context: PassContext) throws -> PassResult {
-        let result = try GreedyRewriteDriver(Self.rules).run(on: &model, context: context)
+        let rules = context.options.kilnOps ? Self.kilnRules : Self.rules
+        let result = try GreedyRewriteDriver(rules).run(on: &model, context: context)
         Self.importRequiredOpsets(into: &model, context: context)
         return result
     }

@@ -24,8 +24,12 @@ struct FuseStandardOps: Pass {
     func run(on model: inout Model, context: PassContext) throws -> PassResult {
         // When fuse-contrib follows, an Erf GELU must survive until it becomes com.microsoft
         // Gelu (one node): fuse it here, before scale-conv absorbs its final `· 0.5`.
-        let rules = context.pipeline.contains("fuse-contrib")
-            ? [GeluFusion.microsoft] + Self.rules : Self.rules
+        // With Kiln's ops, the exact ai.kiln.Gelu takes the form it matches first.
+        var rules = Self.rules
+        if context.pipeline.contains("fuse-contrib") {
+            rules = (context.options.kilnOps ? [GeluFusion.kiln, GeluFusion.microsoft]
+                : [GeluFusion.microsoft]) + rules
+        }
         let result = try GreedyRewriteDriver(rules).run(on: &model, context: context)
         FuseContribOps.importRequiredOpsets(into: &model, context: context)
         return result

@@ -30,7 +30,7 @@ struct InferShapes: Pass {
         let result = ShapeInference.infer(
             subject,
             options: .init(
-                registry: context.registry,
+                registry: context.inferenceRegistry ?? context.registry,
                 maxFoldElements: context.options.maxInferredConstantElements))
         var types: [String: TensorType] = [:]
         for (name, t) in result.types {

@@ -5,32 +5,55 @@ import KilnIR
 ///     e = Add(Erf(Div(x, √2) | Mul(x, 1/√2)), 1)
 ///     Mul(Mul(x, e), 0.5)  |  Mul(Mul(x, 0.5), e)  |  Mul(x, Mul(e, 0.5))
 ///
-/// ⇒ `Gelu(x)`: the standard op (opset ≥ 20) or `com.microsoft.Gelu` (contrib level).
-/// Intermediate values must have no other readers.
+/// ⇒ `Gelu(x)`: the standard op (opset ≥ 20), `com.microsoft.Gelu` (contrib level), or
+/// `ai.kiln.Gelu` (`PassOptions.kilnOps`), which computes the first form with `Div` with the
+/// same float operations in the same order (attributes `divisor` = the constant, `half` = 0.5)
+/// and so only takes that form. Intermediate values must have no other readers.
 struct GeluFusion: RewriteRule {
+    enum Target: Sendable { case standard, microsoft, kiln }
     let name: String
     let root = OpKey(opType: "Mul")
     let benefit = 3
-    let contrib: Bool
+    let target: Target
 
-    static let standard = GeluFusion(name: "gelu", contrib: false)
-    static let microsoft = GeluFusion(name: "gelu-contrib", contrib: true)
+    static let standard = GeluFusion(name: "gelu", target: .standard)
+    static let microsoft = GeluFusion(name: "gelu-contrib", target: .microsoft)
+    static let kiln = GeluFusion(name: "gelu-kiln", target: .kiln)
 
     func apply(at ref: NodeRef, in g: inout GraphEditor) -> Bool {
         let n = g[ref]
-        if !contrib && (g.opsetVersion() ?? 0) < 20 { return false }
+        if target == .standard && (g.opsetVersion() ?? 0) < 20 { return false }
         guard n.inputs.count == 2, n.outputs.count == 1, n.inputs[0] != n.inputs[1] else {
             return false
         }
         for i in 0..<2 {
             let (p, q) = (n.inputs[i], n.inputs[1 - i])
             guard let (x, dead) = match(p, q, in: g) else { continue }
-            let node = contrib
-                ? Node(name: n.name, opType: "Gelu", domain: "com.microsoft", inputs: [x], outputs: n.outputs)
-                : Node(name: n.name, opType: "Gelu", inputs: [x], outputs: n.outputs)
+            let node: Node
+            switch target {
+            case .standard:
+                node = Node(name: n.name, opType: "Gelu", inputs: [x], outputs: n.outputs)
+            case .microsoft:
+                node = Node(
+                    name: n.name, opType: "Gelu", domain: "com.microsoft", inputs: [x],
+                    outputs: n.outputs)
+                g.requireOpset("com.microsoft", 1)
+            case .kiln:
+                // Form A with Div only: dead = [Mul(x, e), Add, Erf, Div].
+                guard let half = g.scalarConstant(q), dead.count == 4, g[dead[3]].opType == "Div",
+                    let c = g.scalarConstant(g[dead[3]].inputs[1])
+                else { continue }
+                node = Node(
+                    name: n.name, opType: "Gelu", domain: KilnDomain.name, inputs: [x],
+                    outputs: n.outputs,
+                    attributes: [
+                        Attribute(name: "divisor", value: .float(c)),
+                        Attribute(name: "half", value: .float(half)),
+                    ])
+                g.requireOpset(KilnDomain.name, KilnDomain.version)
+            }
             g.update(ref, node)
             for d in dead { g.remove(d) }
-            if contrib { g.requireOpset("com.microsoft", 1) }
             return true
         }
         return false

@@ -119,7 +119,15 @@ extension TypeRules {
         var out: [Dim] = []
         for i in 0..<r {
             let (e, o1) = (kernel[i] - 1).multipliedReportingOverflow(by: dilations[i])
-            guard !o1 else { throw ctx.fail("kernel extent overflows", .limitExceeded) }
+            // Sums of these below stay far from overflow (hostile files set them near 2^63).
+            let bound: Int64 = 1 << 60
+            guard !o1, e < bound, strides[i] < bound, pads[i] < bound, pads[i + r] < bound,
+                (input[i].value ?? 0).magnitude < bound.magnitude
+            else {
+                throw ctx.fail(
+                    "kernel extent, stride, pads or input size on spatial axis \(i) overflow",
+                    .limitExceeded)
+            }
             let ext = e + 1
             let s = Dim.known(strides[i])
             switch autoPad {
@@ -242,9 +250,19 @@ extension TypeRules {
                 out.append(DimMath.product([xs[2 + i], .known(strides[i])]))
                 continue
             }
-            let pb = pads.map { $0.count == 2 * r ? $0[i] + $0[i + r] : 0 } ?? 0
-            // stride·(in − 1) + output_padding + (k − 1)·dilation + 1 − pads
-            let c = outPad[i] + (kernel[i] - 1) * dilations[i] + 1 - pb - strides[i]
+            // stride·(in − 1) + output_padding + (k − 1)·dilation + 1 − pads; the attributes come
+            // from the file (hostile ones are near 2^63), so every operand is bounded first.
+            let bound: Int64 = 1 << 60
+            let p: [Int64] = pads.map { $0.count == 2 * r ? [$0[i], $0[i + r]] : [0, 0] } ?? [0, 0]
+            let operands: [Int64] = [kernel[i], dilations[i], outPad[i], strides[i], p[0], p[1]]
+            guard operands.allSatisfy({ $0.magnitude < bound.magnitude }) else {
+                throw ctx.fail("output size on spatial axis \(i) overflows", .limitExceeded)
+            }
+            let (e, o1) = (kernel[i] - 1).multipliedReportingOverflow(by: dilations[i])
+            guard !o1, e.magnitude < bound.magnitude else {
+                throw ctx.fail("output size on spatial axis \(i) overflows", .limitExceeded)
+            }
+            let c = outPad[i] + e + 1 - p[0] - p[1] - strides[i]
             let scaled = DimMath.product([xs[2 + i], .known(strides[i])])
             out.append(c >= 0 ? DimMath.sum(scaled, .known(c)) : DimMath.difference(scaled, .known(-c)))
         }
