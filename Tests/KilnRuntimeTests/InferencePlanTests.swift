@@ -147,7 +147,7 @@ struct InferencePlanTests {
                 ValueInfo(name: "c", tensor: TensorType(.bool, [])),
                 ValueInfo(name: "x", tensor: TensorType(.float32, [2])),
             ],
-            outputs: [ValueInfo(name: "y", tensor: TensorType(.float32, nil))],
+            outputs: [ValueInfo(name: "y", tensor: TensorType(.float32, [2]))],
             nodes: [
                 Node(
                     opType: "If", inputs: ["c"], outputs: ["y"],
