@@ -99,21 +99,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="fail if the file is out of date")
     args = parser.parse_args()
-    text = generate()
-    if args.check:
-        try:
-            with open(OUT, encoding="utf-8") as f:
-                current = f.read()
-        except FileNotFoundError:
-            current = ""
-        if current != text:
-            print(f"{os.path.relpath(OUT, ROOT)} is out of date; rerun without --check")
-            sys.exit(1)
-        print("up to date")
-        return
-    with open(OUT, "w", encoding="utf-8", newline="\n") as f:
-        f.write(text)
-    print(f"wrote {os.path.relpath(OUT, ROOT)} ({len(text)} bytes)")
+    std.write_or_check(OUT, generate(), args.check)
 
 
 if __name__ == "__main__":

@@ -164,26 +164,30 @@ def generate() -> str:
     )
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--check", action="store_true", help="fail if the file is out of date")
-    args = parser.parse_args()
-    text = generate()
-    if args.check:
+def write_or_check(path: str, text: str, check: bool) -> None:
+    """Writes `text` to `path`, or with `check` exits 1 when the file differs from it."""
+    if check:
         try:
-            with open(OUT, encoding="utf-8") as f:
+            with open(path, encoding="utf-8") as f:
                 current = f.read()
         except FileNotFoundError:
             current = ""
         if current != text:
-            print(f"{os.path.relpath(OUT, ROOT)} is out of date; rerun without --check")
+            print(f"{os.path.relpath(path, ROOT)} is out of date; rerun without --check")
             sys.exit(1)
         print("up to date")
         return
-    os.makedirs(os.path.dirname(OUT), exist_ok=True)
-    with open(OUT, "w", encoding="utf-8", newline="\n") as f:
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "w", encoding="utf-8", newline="\n") as f:
         f.write(text)
-    print(f"wrote {os.path.relpath(OUT, ROOT)} ({len(text)} bytes)")
+    print(f"wrote {os.path.relpath(path, ROOT)} ({len(text)} bytes)")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--check", action="store_true", help="fail if the file is out of date")
+    args = parser.parse_args()
+    write_or_check(OUT, generate(), args.check)
 
 
 if __name__ == "__main__":
